@@ -1,0 +1,159 @@
+package dev.roger.client;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.roger.api.EnqueueException;
+import dev.roger.api.Job;
+import dev.roger.api.Names;
+import dev.roger.api.PartitionSpec;
+import dev.roger.api.RogerClient;
+import dev.roger.api.RogerException;
+import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.amqp.QueueDeclarer;
+import dev.roger.client.amqp.QueueType;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link RogerClient} for plain Java SE: producers in other services, tests, benchmarks. It only
+ * enqueues; partitions run in the application servers.
+ *
+ * <pre>{@code
+ * try (AmqpRogerClient roger = AmqpRogerClient.connect("amqp://guest:guest@localhost:5672/")) {
+ *     roger.enqueue("myapp", Job.builder("send-welcome-mail").args(mail).build());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; create one per process and share it.
+ */
+public final class AmqpRogerClient implements RogerClient, AutoCloseable {
+
+    private final Connection connection;
+    private final ConfirmPublisher publisher;
+    private final JobEnqueuer enqueuer;
+
+    private AmqpRogerClient(Builder b) {
+        AmqpSettings settings = b.settings != null ? b.settings : AmqpSettings.ofUri(AmqpSettings.defaultUri());
+        ConnectionFactory factory = settings.newConnectionFactory();
+        try {
+            this.connection = factory.newConnection("roger-client");
+        } catch (IOException | TimeoutException e) {
+            throw new RogerException("Cannot connect to RabbitMQ at " + settings.describe() + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+        }
+        this.publisher = new ConfirmPublisher(this::openConnection, b.confirmTimeout);
+        this.enqueuer = new JobEnqueuer(publisher, new QueueDeclarer(publisher, b.queueType, b.buriedMaxLength),
+                b.maxJobBytes, settings.describe());
+    }
+
+    /** A client on the broker at {@code uri}, e.g. {@code amqp://user:pass@host:5672/vhost}. */
+    public static AmqpRogerClient connect(String uri) {
+        return builder().settings(AmqpSettings.ofUri(uri)).build();
+    }
+
+    /** A client with the given connection settings. */
+    public static AmqpRogerClient connect(AmqpSettings settings) {
+        return builder().settings(settings).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private Connection openConnection() {
+        if (!connection.isOpen()) {
+            throw new IllegalStateException("the connection to RabbitMQ is down (recovering)");
+        }
+        return connection;
+    }
+
+    /** {@inheritDoc} The queue is the job's, else {@code default}. */
+    @Override
+    public Job enqueue(String partition, Job job) {
+        return enqueuer.enqueue(partition, job, job.queue().orElse(Names.DEFAULT_QUEUE));
+    }
+
+    /** Not available outside an application server. */
+    @Override
+    public void startPartition(PartitionSpec spec) {
+        throw notInServer();
+    }
+
+    /** Not available outside an application server. */
+    @Override
+    public void reconfigurePartition(PartitionSpec spec) {
+        throw notInServer();
+    }
+
+    /** Not available outside an application server. */
+    @Override
+    public void stopPartition(String partition) {
+        throw notInServer();
+    }
+
+    /** Not available outside an application server. */
+    @Override
+    public List<PartitionSpec> runningPartitions() {
+        throw notInServer();
+    }
+
+    private static UnsupportedOperationException notInServer() {
+        return new UnsupportedOperationException("Partitions run in the application server: use the RogerClient "
+                + "injected there, or the 'partitions' activation property");
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        try {
+            connection.close();
+        } catch (IOException | RuntimeException e) {
+            // Already closed or the broker went away: nothing left to release.
+        }
+    }
+
+    /** Builds an {@link AmqpRogerClient}. */
+    public static final class Builder {
+        private AmqpSettings settings;
+        private QueueType queueType = QueueType.QUORUM;
+        private Duration confirmTimeout = Duration.ofSeconds(10);
+        private int maxJobBytes = 1 << 20;
+        private int buriedMaxLength = 10_000;
+
+        /** Where the broker is; default {@link AmqpSettings#defaultUri()}. */
+        public Builder settings(AmqpSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /** The type main queues are declared with when this client creates them (default quorum). */
+        public Builder queueType(QueueType type) {
+            this.queueType = type;
+            return this;
+        }
+
+        /** How long {@code enqueue} waits for the broker's confirm (default 10 s). */
+        public Builder confirmTimeout(Duration timeout) {
+            this.confirmTimeout = timeout;
+            return this;
+        }
+
+        /** The largest encoded job accepted (default 1 MiB). */
+        public Builder maxJobBytes(int bytes) {
+            this.maxJobBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Connects.
+         *
+         * @throws RogerException when the broker cannot be reached
+         */
+        public AmqpRogerClient build() {
+            return new AmqpRogerClient(this);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.roger.client.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Publishes with publisher confirms over a pool of confirm-mode channels, one borrowed per call
+ * (channels are not thread-safe). A channel that failed in any way is closed, not reused.
+ */
+public final class ConfirmPublisher implements AutoCloseable {
+
+    private final Supplier<Connection> connection;
+    private final Duration confirmTimeout;
+    private final BlockingDeque<Channel> idle = new LinkedBlockingDeque<>();
+
+    /**
+     * @param connection     gives the open connection, or throws an unchecked exception saying why
+     *                       there is none
+     * @param confirmTimeout how long to wait for the broker's confirm
+     */
+    public ConfirmPublisher(Supplier<Connection> connection, Duration confirmTimeout) {
+        this.connection = connection;
+        this.confirmTimeout = confirmTimeout;
+    }
+
+    /**
+     * Publishes to the default exchange and waits for the broker's confirm.
+     *
+     * @throws IOException when the broker refused (nacked) the message or the channel failed
+     * @throws TimeoutException when no confirm came in time
+     */
+    public void publish(String queue, AMQP.BasicProperties props, byte[] body)
+            throws IOException, TimeoutException, InterruptedException {
+        withChannel(ch -> {
+            ch.basicPublish("", queue, props, body);
+            ch.waitForConfirmsOrDie(confirmTimeout.toMillis());
+            return null;
+        });
+    }
+
+    /** Runs an action on a pooled confirm-mode channel; a failure closes that channel. */
+    public <T> T withChannel(ChannelAction<T> action) throws IOException, TimeoutException, InterruptedException {
+        Channel ch = borrow();
+        boolean healthy = false;
+        try {
+            T result = action.apply(ch);
+            healthy = ch.isOpen();
+            return result;
+        } catch (RuntimeException e) {
+            // The AMQP client signals a closed channel or connection with unchecked exceptions.
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            if (healthy) {
+                idle.offerFirst(ch);
+            } else {
+                closeQuietly(ch);
+            }
+        }
+    }
+
+    private Channel borrow() throws IOException {
+        Channel ch;
+        while ((ch = idle.pollFirst()) != null) {
+            if (ch.isOpen()) {
+                return ch;
+            }
+        }
+        Connection c = connection.get();
+        try {
+            ch = c.createChannel();
+        } catch (RuntimeException e) {
+            throw new IOException("cannot open a channel: " + e.getMessage(), e);
+        }
+        if (ch == null) {
+            throw new IOException("the connection has no free channel (channel_max reached)");
+        }
+        ch.confirmSelect();
+        return ch;
+    }
+
+    private static void closeQuietly(Channel ch) {
+        try {
+            if (ch.isOpen()) {
+                ch.abort();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Closing a broken channel can fail in many ways; it is gone either way.
+        }
+    }
+
+    @Override
+    public void close() {
+        Channel ch;
+        while ((ch = idle.pollFirst()) != null) {
+            closeQuietly(ch);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.roger.api;
+
+import java.util.regex.Pattern;
+
+/**
+ * The naming rules for partitions, queues, job types and job ids, and the RabbitMQ queue names
+ * derived from them. Partition and queue names exclude '.' so that the {@code .buried} and
+ * {@code .retry.N} suffixes stay unambiguous, and queue names exclude '-' so that
+ * {@code <partition>-<queue>} can be read back.
+ */
+public final class Names {
+
+    /** The queue a job goes to when neither the job nor its type names one. */
+    public static final String DEFAULT_QUEUE = "default";
+
+    private static final Pattern PARTITION = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_]{1,100}");
+    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final int MAX_TYPE_LENGTH = 200;
+
+    private Names() {
+    }
+
+    /** {@code <partition>-<queue>}, the RabbitMQ queue that holds a partition queue's jobs. */
+    public static String mainQueue(String partition, String queue) {
+        return requirePartition(partition) + "-" + requireQueue(queue);
+    }
+
+    /** {@code <partition>-<queue>.buried}, where failed and undeliverable jobs are kept. */
+    public static String buriedQueue(String partition, String queue) {
+        return mainQueue(partition, queue) + ".buried";
+    }
+
+    /** Checks a partition id; returns it. */
+    public static String requirePartition(String partition) {
+        return require(PARTITION, partition, "partition",
+                "1 to 100 characters of A-Z, a-z, 0-9, '_' and '-'");
+    }
+
+    /** Checks a queue name; returns it. */
+    public static String requireQueue(String queue) {
+        return require(QUEUE, queue, "queue", "1 to 100 characters of A-Z, a-z, 0-9 and '_'");
+    }
+
+    /** Checks a job id; returns it. */
+    public static String requireJobId(String id) {
+        return require(JOB_ID, id, "job id", "1 to 128 URL-safe characters (A-Z, a-z, 0-9, '_', '-')");
+    }
+
+    /** Checks a job type; returns it. */
+    public static String requireJobType(String type) {
+        if (type == null || type.isBlank() || type.length() > MAX_TYPE_LENGTH) {
+            throw new IllegalArgumentException("Invalid job type '" + type
+                    + "': must be 1 to " + MAX_TYPE_LENGTH + " non-blank characters");
+        }
+        return type;
+    }
+
+    private static String require(Pattern pattern, String value, String what, String rule) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw new IllegalArgumentException("Invalid " + what + " '" + value + "': must be " + rule);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.roger.api;
+
+import java.util.List;
+
+/**
+ * Enqueues jobs and manages this node's partitions. In an application, {@code @Inject RogerClient};
+ * in plain Java SE, create one with {@code dev.roger.client.AmqpRogerClient.connect(uri)} from
+ * {@code roger-client}.
+ *
+ * <pre>{@code
+ * @Inject RogerClient roger;
+ * ...
+ * roger.enqueue("myapp", Job.builder("send-welcome-mail").args(mail).build());
+ * }</pre>
+ */
+public interface RogerClient {
+
+    /**
+     * Publishes a job to a partition and returns once RabbitMQ confirmed it (the job is then
+     * stored durably). The queue is the job's own, else its type's (when this node has a bean for
+     * it), else {@code default}.
+     *
+     * @param partition the partition (tenant) id
+     * @param job       the job
+     * @return the job as enqueued, with its queue and {@code queuedAt} set
+     * @throws EnqueueException when the broker is unreachable, refused the job, or did not confirm
+     *                          it in time; the job was then not (reliably) enqueued
+     * @throws IllegalArgumentException when the partition id is invalid or the job is too large
+     */
+    Job enqueue(String partition, Job job);
+
+    /**
+     * Starts consuming a partition's queues on this node; for a partition already running here
+     * this is {@link #reconfigurePartition(PartitionSpec)}.
+     *
+     * @throws UnsupportedOperationException on a client that is not in an application server
+     */
+    void startPartition(PartitionSpec spec);
+
+    /**
+     * Makes this node consume exactly the given queues of a running partition, with the given
+     * worker counts; queues not named stop being consumed here.
+     *
+     * @throws PartitionNotRunningException when the partition does not run on this node
+     * @throws UnsupportedOperationException on a client that is not in an application server
+     */
+    void reconfigurePartition(PartitionSpec spec);
+
+    /**
+     * Stops consuming a partition on this node. Jobs running here finish; jobs prefetched but not
+     * started go back to their queue for other nodes.
+     *
+     * @throws PartitionNotRunningException when the partition does not run on this node
+     * @throws UnsupportedOperationException on a client that is not in an application server
+     */
+    void stopPartition(String partition);
+
+    /**
+     * The partitions running on this node, with their queues and worker counts.
+     *
+     * @throws UnsupportedOperationException on a client that is not in an application server
+     */
+    List<PartitionSpec> runningPartitions();
+}

@@ -1,0 +1,68 @@
+package dev.roger.ejb;
+
+import dev.roger.api.Job;
+import dev.roger.api.PartitionSpec;
+import dev.roger.api.RogerClient;
+import dev.roger.api.RogerException;
+import dev.roger.api.spi.RogerConnection;
+import dev.roger.api.spi.RogerConnectionFactory;
+import jakarta.resource.ResourceException;
+import java.util.List;
+import java.util.function.Function;
+
+/** A {@link RogerClient} that borrows a pooled connection to the resource adapter per call. */
+final class ContainerRogerClient implements RogerClient {
+
+    private final RogerConnectionFactory factory;
+
+    ContainerRogerClient(RogerConnectionFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Job enqueue(String partition, Job job) {
+        return call(c -> c.enqueue(partition, job));
+    }
+
+    @Override
+    public void startPartition(PartitionSpec spec) {
+        call(c -> {
+            c.startPartition(spec);
+            return null;
+        });
+    }
+
+    @Override
+    public void reconfigurePartition(PartitionSpec spec) {
+        call(c -> {
+            c.reconfigurePartition(spec);
+            return null;
+        });
+    }
+
+    @Override
+    public void stopPartition(String partition) {
+        call(c -> {
+            c.stopPartition(partition);
+            return null;
+        });
+    }
+
+    @Override
+    public List<PartitionSpec> runningPartitions() {
+        return call(RogerClient::runningPartitions);
+    }
+
+    private <T> T call(Function<RogerConnection, T> action) {
+        RogerConnection connection;
+        try {
+            connection = factory.getConnection();
+        } catch (ResourceException e) {
+            throw new RogerException("No connection to the Roger resource adapter (is roger-ra.rar deployed "
+                    + "before this application?): " + e.getMessage(), e);
+        }
+        try (connection) {
+            return action.apply(connection);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.roger.ra;
+
+import dev.roger.api.RogerJobListener;
+import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.client.amqp.QueueType;
+import dev.roger.ra.engine.EngineSettings;
+import dev.roger.ra.engine.RogerEngine;
+import dev.roger.ra.inbound.RogerActivationSpec;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import javax.transaction.xa.XAResource;
+
+/**
+ * Roger's resource adapter: owns the AMQP connection, consumes the partitions' queues and runs
+ * jobs on the container's WorkManager in the {@link RogerJobListener} beans. Its properties are
+ * the node's configuration (see the README's table); every one has a default.
+ */
+@Connector(
+        displayName = "Roger",
+        description = "Multi-tenant background jobs on RabbitMQ",
+        vendorName = "Roger",
+        eisType = "RabbitMQ",
+        version = "0.1",
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class RogerResourceAdapter implements ResourceAdapter {
+
+    private static final System.Logger LOG = System.getLogger(RogerResourceAdapter.class.getName());
+
+    @ConfigProperty(description = "AMQP URI, e.g. amqp://user:pass@host:5672/vhost. Unset: -Droger.amqp.uri, "
+            + "else env ROGER_AMQP_URI, else amqp://guest:guest@127.0.0.1:5672/ (unless host is set)")
+    private String uri;
+    @ConfigProperty(description = "Broker host (instead of uri)")
+    private String host;
+    @ConfigProperty(description = "Broker port (default 5672, 5671 with TLS)")
+    private Integer port;
+    @ConfigProperty(description = "User name")
+    private String username;
+    @ConfigProperty(description = "Password", confidential = true)
+    private String password;
+    @ConfigProperty(description = "Virtual host")
+    private String virtualHost;
+    @ConfigProperty(description = "Heartbeat in seconds (default: the broker's, 60)")
+    private Integer heartbeatSeconds;
+    @ConfigProperty(description = "Connection and handshake timeout in seconds", defaultValue = "10")
+    private Integer connectionTimeoutSeconds = 10;
+    @ConfigProperty(description = "Use TLS (verifies the broker's certificate and host name)", defaultValue = "false")
+    private Boolean tls = false;
+    @ConfigProperty(description = "Trust store file for TLS (default: the JVM's)")
+    private String tlsTrustStore;
+    @ConfigProperty(description = "Trust store password", confidential = true)
+    private String tlsTrustStorePassword;
+    @ConfigProperty(description = "Extra AMQP client properties, key=value,key=value")
+    private String clientProperties;
+    @ConfigProperty(description = "This node's name (default host:pid)")
+    private String nodeName;
+    @ConfigProperty(description = "Type of main queues: quorum or classic", defaultValue = "quorum")
+    private String queueType = "quorum";
+    @ConfigProperty(description = "Seconds to wait for a publisher confirm", defaultValue = "10")
+    private Integer publishTimeoutSeconds = 10;
+    @ConfigProperty(description = "Largest encoded job in bytes", defaultValue = "1048576")
+    private Integer maxJobBytes = 1 << 20;
+    @ConfigProperty(description = "Most messages kept in a buried queue (oldest dropped)", defaultValue = "10000")
+    private Integer buriedMaxLength = 10_000;
+    @ConfigProperty(description = "Partition of beans that declare no partitions", defaultValue = "default")
+    private String defaultPartition = "default";
+    @ConfigProperty(description = "Workers of a queue a bean uses without declaring partitions", defaultValue = "10")
+    private Integer defaultWorkers = 10;
+    @ConfigProperty(description = "Seconds after a bean activation during which jobs of unknown types are "
+            + "requeued rather than buried (other beans may still be activating)", defaultValue = "30")
+    private Integer unknownTypeGraceSeconds = 30;
+
+    private RogerEngine engine;
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        try {
+            engine = new RogerEngine(amqpSettings(), engineSettings(), context.getWorkManager(), context.createTimer());
+        } catch (IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException("Invalid Roger resource adapter configuration: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new ResourceAdapterInternalException("Roger could not start: " + e.getMessage(), e);
+        }
+        engine.start();
+        LOG.log(Level.INFO, "Roger started on node {0}, broker {1}", engine.settings().nodeName(), engine.brokerDescription());
+    }
+
+    @Override
+    public void stop() {
+        if (engine != null) {
+            engine.stop();
+            engine = null;
+        }
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        requireEngine().activate(factory, (RogerActivationSpec) spec);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        if (engine != null) {
+            engine.deactivate(factory);
+        }
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    /** The running engine, for the outbound connections. */
+    public RogerEngine requireEngine() throws ResourceAdapterInternalException {
+        RogerEngine e = engine;
+        if (e == null) {
+            throw new ResourceAdapterInternalException("The Roger resource adapter is not started");
+        }
+        return e;
+    }
+
+    AmqpSettings amqpSettings() {
+        return AmqpSettings.builder()
+                .uri(uri).host(host).port(port).username(username).password(password).virtualHost(virtualHost)
+                .heartbeat(heartbeatSeconds == null ? null : Duration.ofSeconds(heartbeatSeconds))
+                .connectionTimeout(Duration.ofSeconds(positive("connectionTimeoutSeconds", connectionTimeoutSeconds)))
+                .tls(Boolean.TRUE.equals(tls))
+                .trustStore(tlsTrustStore, tlsTrustStorePassword)
+                .clientProperties(clientProperties)
+                .build();
+    }
+
+    EngineSettings engineSettings() {
+        return new EngineSettings(
+                nodeName == null || nodeName.isBlank() ? EngineSettings.defaultNodeName() : nodeName.strip(),
+                QueueType.parse(queueType),
+                Duration.ofSeconds(positive("publishTimeoutSeconds", publishTimeoutSeconds)),
+                positive("maxJobBytes", maxJobBytes),
+                positive("buriedMaxLength", buriedMaxLength),
+                defaultPartition,
+                positive("defaultWorkers", defaultWorkers),
+                Duration.ofSeconds(unknownTypeGraceSeconds == null ? 0 : Math.max(0, unknownTypeGraceSeconds)));
+    }
+
+    private static int positive(String name, Integer value) {
+        if (value == null || value < 1) {
+            throw new IllegalArgumentException("property " + name + " must be at least 1, was " + value);
+        }
+        return value;
+    }
+
+    // JavaBean accessors: the container sets the configuration through them.
+
+    public String getUri() { return uri; }
+    public void setUri(String uri) { this.uri = uri; }
+    public String getHost() { return host; }
+    public void setHost(String host) { this.host = host; }
+    public Integer getPort() { return port; }
+    public void setPort(Integer port) { this.port = port; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getVirtualHost() { return virtualHost; }
+    public void setVirtualHost(String virtualHost) { this.virtualHost = virtualHost; }
+    public Integer getHeartbeatSeconds() { return heartbeatSeconds; }
+    public void setHeartbeatSeconds(Integer heartbeatSeconds) { this.heartbeatSeconds = heartbeatSeconds; }
+    public Integer getConnectionTimeoutSeconds() { return connectionTimeoutSeconds; }
+    public void setConnectionTimeoutSeconds(Integer s) { this.connectionTimeoutSeconds = s; }
+    public Boolean getTls() { return tls; }
+    public void setTls(Boolean tls) { this.tls = tls; }
+    public String getTlsTrustStore() { return tlsTrustStore; }
+    public void setTlsTrustStore(String tlsTrustStore) { this.tlsTrustStore = tlsTrustStore; }
+    public String getTlsTrustStorePassword() { return tlsTrustStorePassword; }
+    public void setTlsTrustStorePassword(String p) { this.tlsTrustStorePassword = p; }
+    public String getClientProperties() { return clientProperties; }
+    public void setClientProperties(String clientProperties) { this.clientProperties = clientProperties; }
+    public String getNodeName() { return nodeName; }
+    public void setNodeName(String nodeName) { this.nodeName = nodeName; }
+    public String getQueueType() { return queueType; }
+    public void setQueueType(String queueType) { this.queueType = queueType; }
+    public Integer getPublishTimeoutSeconds() { return publishTimeoutSeconds; }
+    public void setPublishTimeoutSeconds(Integer s) { this.publishTimeoutSeconds = s; }
+    public Integer getMaxJobBytes() { return maxJobBytes; }
+    public void setMaxJobBytes(Integer maxJobBytes) { this.maxJobBytes = maxJobBytes; }
+    public Integer getBuriedMaxLength() { return buriedMaxLength; }
+    public void setBuriedMaxLength(Integer buriedMaxLength) { this.buriedMaxLength = buriedMaxLength; }
+    public String getDefaultPartition() { return defaultPartition; }
+    public void setDefaultPartition(String defaultPartition) { this.defaultPartition = defaultPartition; }
+    public Integer getDefaultWorkers() { return defaultWorkers; }
+    public void setDefaultWorkers(Integer defaultWorkers) { this.defaultWorkers = defaultWorkers; }
+    public Integer getUnknownTypeGraceSeconds() { return unknownTypeGraceSeconds; }
+    public void setUnknownTypeGraceSeconds(Integer s) { this.unknownTypeGraceSeconds = s; }
+
+    // The JCA contract asks resource adapters to define equality; one instance per deployment.
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.roger.ra.engine;
+
+import dev.roger.client.amqp.QueueType;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+/**
+ * The node's settings other than the AMQP connection, checked once at start.
+ *
+ * @param nodeName          this node's name in logs, headers and the broker's connection list
+ * @param queueType         type of the main queues Roger declares
+ * @param publishTimeout    how long to wait for a publisher confirm
+ * @param maxJobBytes       the largest encoded job accepted at enqueue
+ * @param buriedMaxLength   how many messages a buried queue keeps
+ * @param defaultPartition  the partition of beans that declare none
+ * @param defaultWorkers    worker count of a queue used by a bean that declares no partitions
+ * @param unknownTypeGrace  how long after an activation unknown job types are requeued, not buried
+ */
+public record EngineSettings(String nodeName, QueueType queueType, Duration publishTimeout, int maxJobBytes,
+                             int buriedMaxLength, String defaultPartition, int defaultWorkers,
+                             Duration unknownTypeGrace) {
+
+    /** {@code host:pid}. */
+    public static String defaultNodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+}

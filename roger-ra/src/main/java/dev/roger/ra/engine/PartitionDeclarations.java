@@ -1,0 +1,77 @@
+package dev.roger.ra.engine;
+
+import dev.roger.api.PartitionSpec;
+import dev.roger.ra.inbound.ActivationConfig;
+import dev.roger.ra.inbound.InvalidActivationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The partitions the active beans declare, merged per partition and queue. Two beans that give
+ * one queue different worker counts conflict; an explicit declaration ({@code partitions}) wins
+ * over the implicit default-partition one.
+ */
+final class PartitionDeclarations {
+
+    private final Map<Object, ActivationConfig> byEndpoint = new LinkedHashMap<>();
+
+    /**
+     * Adds a bean's declarations.
+     *
+     * @throws InvalidActivationException naming both beans when a worker count conflicts
+     */
+    synchronized void add(Object endpoint, ActivationConfig config) {
+        for (PartitionSpec spec : config.partitions()) {
+            for (Map.Entry<String, Integer> q : spec.queues().entrySet()) {
+                for (ActivationConfig other : byEndpoint.values()) {
+                    Integer theirs = explicitWorkers(other, spec.partition(), q.getKey());
+                    if (theirs != null && !theirs.equals(q.getValue())) {
+                        throw new InvalidActivationException("Invalid Roger activation config of message-driven bean "
+                                + config.bean() + ": property 'partitions' = '" + spec + "' gives queue '" + q.getKey()
+                                + "' of partition '" + spec.partition() + "' " + q.getValue()
+                                + " workers, but message-driven bean " + other.bean() + " gives it " + theirs);
+                    }
+                }
+            }
+        }
+        byEndpoint.put(endpoint, config);
+    }
+
+    synchronized void remove(Object endpoint) {
+        byEndpoint.remove(endpoint);
+    }
+
+    /** Partition id to the merged spec, sorted by id. */
+    synchronized Map<String, PartitionSpec> merged() {
+        Map<String, Map<String, Integer>> explicit = new TreeMap<>();
+        Map<String, Map<String, Integer>> implicit = new TreeMap<>();
+        for (ActivationConfig c : byEndpoint.values()) {
+            Map<String, Map<String, Integer>> target = c.partitions().isEmpty() ? implicit : explicit;
+            for (PartitionSpec spec : c.effectivePartitions()) {
+                target.computeIfAbsent(spec.partition(), p -> new TreeMap<>()).putAll(spec.queues());
+            }
+        }
+        implicit.forEach((p, queues) -> queues.forEach(
+                (q, n) -> explicit.computeIfAbsent(p, x -> new TreeMap<>()).putIfAbsent(q, n)));
+        Map<String, PartitionSpec> result = new TreeMap<>();
+        explicit.forEach((p, queues) -> result.put(p, PartitionSpec.of(p, queues)));
+        return result;
+    }
+
+    /** The beans declared now, for messages. */
+    synchronized List<ActivationConfig> configs() {
+        return new ArrayList<>(byEndpoint.values());
+    }
+
+    private static Integer explicitWorkers(ActivationConfig config, String partition, String queue) {
+        for (PartitionSpec spec : config.partitions()) {
+            if (spec.partition().equals(partition)) {
+                return spec.queues().get(queue);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.roger.ra.engine;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import dev.roger.api.Names;
+import dev.roger.api.PartitionNotRunningException;
+import dev.roger.api.PartitionSpec;
+import dev.roger.client.amqp.QueueDeclarer;
+import dev.roger.ra.inbound.JobDispatcher;
+import dev.roger.ra.inbound.QueueConsumer;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * This node's partitions: what should run (declared by beans, or set at runtime, which takes
+ * precedence) and the consumers that do. {@link #reconcile()} makes the consumers match: it runs
+ * on every change and on the engine's tick, so a consumer lost to a broker cancel, a channel error
+ * or a broker outage comes back by itself.
+ */
+final class PartitionRegistry {
+
+    private static final System.Logger LOG = System.getLogger(PartitionRegistry.class.getName());
+
+    private final Supplier<Connection> connection;
+    private final QueueDeclarer declarer;
+    private final JobDispatcher dispatcher;
+    private final Map<String, PartitionSpec> declared = new TreeMap<>();
+    private final Map<String, PartitionSpec> runtime = new TreeMap<>();
+    private final Set<String> stoppedAtRuntime = new HashSet<>();
+    private final Map<String, Map<String, QueueConsumer>> consumers = new HashMap<>();
+    private final Set<String> failingQueues = new HashSet<>();
+
+    PartitionRegistry(Supplier<Connection> connection, QueueDeclarer declarer, JobDispatcher dispatcher) {
+        this.connection = connection;
+        this.declarer = declarer;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Replaces what the active beans declare. */
+    synchronized void declare(Map<String, PartitionSpec> specs) {
+        declared.clear();
+        declared.putAll(specs);
+        reconcile();
+    }
+
+    /** Starts, or reconfigures, a partition at runtime. */
+    synchronized void start(PartitionSpec spec) {
+        stoppedAtRuntime.remove(spec.partition());
+        runtime.put(spec.partition(), spec);
+        reconcile();
+    }
+
+    synchronized void reconfigure(PartitionSpec spec) {
+        requireRunning(spec.partition());
+        start(spec);
+    }
+
+    synchronized void stop(String partition) {
+        requireRunning(partition);
+        runtime.remove(partition);
+        stoppedAtRuntime.add(partition);
+        reconcile();
+    }
+
+    /** What runs on this node, sorted by partition. */
+    synchronized List<PartitionSpec> running() {
+        return new ArrayList<>(desired().values());
+    }
+
+    /** Where a job of this partition goes when it names no queue and its type's bean names none. */
+    synchronized boolean isRunning(String partition) {
+        return desired().containsKey(partition);
+    }
+
+    private void requireRunning(String partition) {
+        if (!desired().containsKey(partition)) {
+            throw new PartitionNotRunningException(partition);
+        }
+    }
+
+    private Map<String, PartitionSpec> desired() {
+        Map<String, PartitionSpec> result = new TreeMap<>(declared);
+        result.keySet().removeAll(stoppedAtRuntime);
+        result.putAll(runtime);
+        return result;
+    }
+
+    /** Makes the consumers match the desired partitions; what cannot start now is retried on the next tick. */
+    synchronized void reconcile() {
+        Map<String, PartitionSpec> want = desired();
+        for (var partition : new ArrayList<>(consumers.keySet())) {
+            Map<String, QueueConsumer> queues = consumers.get(partition);
+            PartitionSpec spec = want.get(partition);
+            queues.entrySet().removeIf(e -> {
+                Integer workers = spec == null ? null : spec.queues().get(e.getKey());
+                boolean keep = workers != null && workers == e.getValue().workers() && e.getValue().healthy();
+                if (!keep) {
+                    e.getValue().stop();
+                }
+                return !keep;
+            });
+            if (queues.isEmpty()) {
+                consumers.remove(partition);
+            }
+        }
+        for (PartitionSpec spec : want.values()) {
+            Map<String, QueueConsumer> queues = consumers.computeIfAbsent(spec.partition(), p -> new TreeMap<>());
+            spec.queues().forEach((queue, workers) -> {
+                if (!queues.containsKey(queue)) {
+                    QueueConsumer consumer = startConsumer(spec.partition(), queue, workers);
+                    if (consumer != null) {
+                        queues.put(queue, consumer);
+                    }
+                }
+            });
+        }
+    }
+
+    private QueueConsumer startConsumer(String partition, String queue, int workers) {
+        String name = Names.mainQueue(partition, queue);
+        Channel channel = null;
+        try {
+            declarer.ensureMain(name);
+            channel = connection.get().createChannel();
+            QueueConsumer consumer = QueueConsumer.start(channel, partition, queue, workers, dispatcher);
+            if (failingQueues.remove(name)) {
+                LOG.log(Level.INFO, "Roger consumes {0} again", name);
+            }
+            LOG.log(Level.DEBUG, "Consuming {0} with {1} workers", name, workers);
+            return consumer;
+        } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
+            declarer.forget(name);
+            if (channel != null) {
+                try {
+                    channel.abort();
+                } catch (IOException | RuntimeException ignored) {
+                    // The channel is unusable either way.
+                }
+            }
+            if (failingQueues.add(name)) {
+                LOG.log(Level.WARNING, "Roger cannot consume {0} yet ({1}); retrying", name, e.getMessage());
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Stops every consumer (jobs in progress finish and are acked). */
+    synchronized void stopAll() {
+        consumers.values().forEach(q -> q.values().forEach(QueueConsumer::stop));
+        consumers.clear();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.roger.ra.engine;
+
+import dev.roger.api.Job;
+import dev.roger.api.Names;
+import dev.roger.api.PartitionSpec;
+import dev.roger.api.spi.JobEventSink;
+import dev.roger.client.JobEnqueuer;
+import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.amqp.QueueDeclarer;
+import dev.roger.ra.inbound.ActivationConfig;
+import dev.roger.ra.inbound.ApplicationEvents;
+import dev.roger.ra.inbound.Burier;
+import dev.roger.ra.inbound.DelayedRequeue;
+import dev.roger.ra.inbound.EndpointRegistry;
+import dev.roger.ra.inbound.InvalidActivationException;
+import dev.roger.ra.inbound.JobDispatcher;
+import dev.roger.ra.inbound.JobRunner;
+import dev.roger.ra.inbound.RogerActivationSpec;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkManager;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Timer;
+import java.util.TimerTask;
+
+/**
+ * The node's engine, one per resource adapter: wires the connection, publishing, consumers and
+ * job running together, and is what activations and outbound connections talk to.
+ */
+public final class RogerEngine {
+
+    private static final System.Logger LOG = System.getLogger(RogerEngine.class.getName());
+    private static final long TICK_MILLIS = 2000;
+
+    private final EngineSettings settings;
+    private final String brokerDescription;
+    private final Timer timer;
+    private final ConnectionKeeper keeper;
+    private final ConfirmPublisher publisher;
+    private final JobEnqueuer enqueuer;
+    private final EndpointRegistry endpoints = new EndpointRegistry();
+    private final PartitionDeclarations declarations = new PartitionDeclarations();
+    private final ApplicationEvents events = new ApplicationEvents();
+    private final PartitionRegistry partitions;
+    private volatile Instant lastActivation;
+
+    public RogerEngine(AmqpSettings amqp, EngineSettings settings, WorkManager workManager, Timer timer) {
+        Names.requirePartition(settings.defaultPartition());
+        this.settings = settings;
+        this.timer = timer;
+        this.brokerDescription = amqp.describe();
+        this.keeper = new ConnectionKeeper(amqp.newConnectionFactory(), "roger@" + settings.nodeName(), brokerDescription);
+        this.publisher = new ConfirmPublisher(keeper::open, settings.publishTimeout());
+        QueueDeclarer declarer = new QueueDeclarer(publisher, settings.queueType(), settings.buriedMaxLength());
+        this.enqueuer = new JobEnqueuer(publisher, declarer, settings.maxJobBytes(), brokerDescription);
+        DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofSeconds(1));
+        JobRunner runner = new JobRunner(endpoints, events, new Burier(publisher, declarer, settings.nodeName()),
+                requeue, settings.unknownTypeGrace(), () -> lastActivation, settings.nodeName());
+        this.partitions = new PartitionRegistry(keeper::open, declarer, new JobDispatcher(workManager, runner, requeue));
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    public String brokerDescription() {
+        return brokerDescription;
+    }
+
+    /** Connects (or keeps trying in the background) and starts the periodic reconcile. */
+    public void start() {
+        timer.schedule(new TimerTask() {
+            @Override
+            public void run() {
+                tick();
+            }
+        }, 0, TICK_MILLIS);
+    }
+
+    private void tick() {
+        try {
+            if (keeper.tryConnect()) {
+                partitions.reconcile();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Roger's periodic check failed; trying again in 2 s", e);
+        }
+    }
+
+    /** Stops consuming, then closes the connection. Jobs in progress are redelivered if they had not finished. */
+    public void stop() {
+        timer.cancel();
+        partitions.stopAll();
+        publisher.close();
+        keeper.close();
+    }
+
+    /**
+     * Activates a bean: registers its job type and starts the partitions it declares.
+     *
+     * @throws NotSupportedException with a message naming the bean, the property and the value
+     */
+    public void activate(MessageEndpointFactory factory, RogerActivationSpec spec) throws NotSupportedException {
+        try {
+            ActivationConfig config = ActivationConfig.resolve(spec.getJobType(), spec.getQueue(), spec.getPartitions(),
+                    factory.getEndpointClass(), settings.defaultPartition(), settings.defaultWorkers());
+            synchronized (this) {
+                endpoints.add(factory, config);
+                try {
+                    declarations.add(factory, config);
+                } catch (InvalidActivationException e) {
+                    endpoints.remove(factory);
+                    throw e;
+                }
+                lastActivation = Instant.now();
+                partitions.declare(declarations.merged());
+            }
+            LOG.log(Level.INFO, "Roger runs job type {0} in bean {1} (queue {2}; partitions {3})",
+                    config.jobType(), config.bean(), config.queue(), config.effectivePartitions());
+        } catch (InvalidActivationException e) {
+            LOG.log(Level.ERROR, e.getMessage());
+            throw new NotSupportedException(e.getMessage(), e);
+        }
+    }
+
+    /** Deactivates a bean: its type is no longer run here and its partitions stop unless others declare them. */
+    public synchronized void deactivate(MessageEndpointFactory factory) {
+        endpoints.remove(factory);
+        declarations.remove(factory);
+        partitions.declare(declarations.merged());
+    }
+
+    /** Enqueues to the job's queue, else its type's queue (if a bean here runs the type), else {@code default}. */
+    public Job enqueue(String partition, Job job) {
+        String queue = job.queue().orElseGet(() -> endpoints.find(job.type())
+                .map(e -> e.config().queue()).orElse(Names.DEFAULT_QUEUE));
+        return enqueuer.enqueue(partition, job, queue);
+    }
+
+    public void startPartition(PartitionSpec spec) {
+        requireQueues(spec);
+        partitions.start(spec);
+    }
+
+    public void reconfigurePartition(PartitionSpec spec) {
+        requireQueues(spec);
+        partitions.reconfigure(spec);
+    }
+
+    public void stopPartition(String partition) {
+        partitions.stop(partition);
+    }
+
+    public List<PartitionSpec> runningPartitions() {
+        return partitions.running();
+    }
+
+    public void registerApplication(ClassLoader application, JobEventSink sink) {
+        events.register(application, sink);
+    }
+
+    public void unregisterApplication(ClassLoader application) {
+        events.unregister(application);
+    }
+
+    private static void requireQueues(PartitionSpec spec) {
+        if (spec.queues().isEmpty()) {
+            throw new IllegalArgumentException("Partition '" + spec.partition()
+                    + "' has no queues; to stop it, use stopPartition");
+        }
+    }
+}

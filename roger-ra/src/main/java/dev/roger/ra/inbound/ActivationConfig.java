@@ -1,0 +1,78 @@
+package dev.roger.ra.inbound;
+
+import dev.roger.api.Names;
+import dev.roger.api.PartitionSpec;
+import dev.roger.api.RogerJob;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bean's activation config, resolved against its class and the adapter's defaults and checked.
+ *
+ * @param bean       the bean's name for messages (its class name)
+ * @param jobType    the job type it runs
+ * @param queue      its type's default queue
+ * @param partitions partitions it declares explicitly (empty: none)
+ * @param implicit   the partition used when it declares none ({@code default[<queue>=<defaultWorkers>]})
+ */
+public record ActivationConfig(String bean, String jobType, String queue, List<PartitionSpec> partitions,
+                               PartitionSpec implicit) {
+
+    /**
+     * Resolves and checks a bean's config; reports every invalid property at once.
+     *
+     * @throws InvalidActivationException naming the bean, each property and its value
+     */
+    public static ActivationConfig resolve(String jobType, String queue, String partitions, Class<?> beanClass,
+                                           String defaultPartition, int defaultWorkers) {
+        String bean = beanClass.getName();
+        RogerJob annotation = beanClass.getAnnotation(RogerJob.class);
+        List<String> errors = new ArrayList<>();
+
+        String type = firstNonBlank(jobType, annotation == null ? null : annotation.type(), beanClass.getSimpleName());
+        try {
+            Names.requireJobType(type);
+        } catch (IllegalArgumentException e) {
+            errors.add(describe("jobType", jobType, e));
+        }
+        String q = firstNonBlank(queue, annotation == null ? null : annotation.queue(), Names.DEFAULT_QUEUE);
+        try {
+            Names.requireQueue(q);
+        } catch (IllegalArgumentException e) {
+            errors.add(describe("queue", queue != null ? queue : q, e));
+        }
+        List<PartitionSpec> specs = List.of();
+        try {
+            specs = List.copyOf(PartitionSpec.parseList(partitions));
+            if (partitions != null && !partitions.isBlank() && specs.isEmpty()) {
+                throw new IllegalArgumentException("no partition in it");
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(describe("partitions", partitions, e));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidActivationException("Invalid Roger activation config of message-driven bean " + bean
+                    + ": " + String.join("; ", errors));
+        }
+        PartitionSpec implicit = PartitionSpec.of(defaultPartition).withQueue(q, defaultWorkers);
+        return new ActivationConfig(bean, type, q, specs, implicit);
+    }
+
+    /** The partitions this bean makes the node consume: its own, else the implicit one. */
+    public List<PartitionSpec> effectivePartitions() {
+        return partitions.isEmpty() ? List.of(implicit) : partitions;
+    }
+
+    private static String describe(String property, String value, IllegalArgumentException e) {
+        return "property '" + property + "' = '" + value + "': " + e.getMessage();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+}

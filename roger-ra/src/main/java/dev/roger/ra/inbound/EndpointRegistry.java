@@ -1,0 +1,41 @@
+package dev.roger.ra.inbound;
+
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Which bean runs which job type on this node: one bean per type. */
+public final class EndpointRegistry {
+
+    /** A job type's bean. */
+    public record Endpoint(MessageEndpointFactory factory, ActivationConfig config) {
+    }
+
+    private final Map<String, Endpoint> byType = new ConcurrentHashMap<>();
+
+    /**
+     * @throws InvalidActivationException naming both beans when the type already has one
+     */
+    public synchronized void add(MessageEndpointFactory factory, ActivationConfig config) {
+        Endpoint existing = byType.get(config.jobType());
+        if (existing != null && existing.factory() != factory) {
+            throw new InvalidActivationException("Invalid Roger activation config of message-driven bean "
+                    + config.bean() + ": job type '" + config.jobType() + "' is already run by message-driven bean "
+                    + existing.config().bean() + " (give one of them another jobType)");
+        }
+        byType.put(config.jobType(), new Endpoint(factory, config));
+    }
+
+    public synchronized void remove(MessageEndpointFactory factory) {
+        byType.values().removeIf(e -> e.factory() == factory);
+    }
+
+    public Optional<Endpoint> find(String jobType) {
+        return Optional.ofNullable(byType.get(jobType));
+    }
+
+    public Optional<Endpoint> byFactory(MessageEndpointFactory factory) {
+        return byType.values().stream().filter(e -> e.factory() == factory).findFirst();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.roger.ra.inbound;
+
+import dev.roger.api.Job;
+import dev.roger.api.RogerJobListener;
+import dev.roger.api.event.AfterRun;
+import dev.roger.api.event.BeforeRun;
+import dev.roger.api.event.JobBuried;
+import dev.roger.api.event.JobError;
+import dev.roger.client.wire.JobCodec;
+import dev.roger.client.wire.JobDecodeException;
+import jakarta.ejb.EJBException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Runs one delivery to its end: decode, find the bean of the job's type, fire the lifecycle
+ * events around the bean, and settle the delivery only once the outcome is recorded (ack after
+ * success; bury with a confirm, then ack, after a failure). Bad input is buried too, never
+ * dropped and never requeued in a loop.
+ */
+public final class JobRunner {
+
+    private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
+
+    private final EndpointRegistry endpoints;
+    private final ApplicationEvents events;
+    private final Burier burier;
+    private final DelayedRequeue requeue;
+    private final Duration unknownTypeGrace;
+    private final Supplier<Instant> lastActivation;
+    private final String node;
+
+    public JobRunner(EndpointRegistry endpoints, ApplicationEvents events, Burier burier, DelayedRequeue requeue,
+                     Duration unknownTypeGrace, Supplier<Instant> lastActivation, String node) {
+        this.endpoints = endpoints;
+        this.events = events;
+        this.burier = burier;
+        this.requeue = requeue;
+        this.unknownTypeGrace = unknownTypeGrace;
+        this.lastActivation = lastActivation;
+        this.node = node;
+    }
+
+    void run(Delivery delivery) {
+        if (delivery.consumerStopping()) {
+            delivery.requeue();
+            return;
+        }
+        Job job;
+        try {
+            job = JobCodec.decode(delivery.body());
+        } catch (JobDecodeException e) {
+            String id = e.jobId() != null ? e.jobId() : delivery.messageId();
+            buryBadInput(delivery, id, "undecodable job: " + e.getMessage());
+            return;
+        }
+        EndpointRegistry.Endpoint endpoint = endpoints.find(job.type()).orElse(null);
+        if (endpoint == null) {
+            unknownType(delivery, job);
+            return;
+        }
+        execute(delivery, endpoint, job.toBuilder().startedAt(Instant.now()).build());
+    }
+
+    private void execute(Delivery delivery, EndpointRegistry.Endpoint endpoint, Job job) {
+        String partition = delivery.partition();
+        Class<?> beanClass = endpoint.factory().getEndpointClass();
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "Running {0} in partition {1} with args {2}", job, partition, job.argsJson());
+        }
+        events.fire(beanClass, new BeforeRun(partition, job));
+        long start = System.nanoTime();
+        Throwable failure = null;
+        try {
+            invoke(endpoint, job);
+        } catch (Throwable t) {
+            failure = unwrap(t);
+            if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
+                delivery.requeue();
+                throw vme;
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (failure == null) {
+            delivery.ack();
+            events.fire(beanClass, new AfterRun(partition, job, took));
+            return;
+        }
+        LOG.log(Level.WARNING, "Job {0} of type {1} in partition {2} failed after {3} ms: {4}",
+                job.id(), job.type(), partition, took.toMillis(), String.valueOf(failure));
+        boolean buried = bury(delivery, JobCodec.encode(job), job.id(),
+                "job failed: " + failure, failure, job.retryCount() + 1);
+        events.fire(beanClass, new JobError(partition, job, failure, buried));
+        if (buried) {
+            events.fire(beanClass, new JobBuried(partition, job, failure));
+        }
+    }
+
+    private static void invoke(EndpointRegistry.Endpoint endpoint, Job job) throws Exception {
+        MessageEndpoint ep = endpoint.factory().createEndpoint(null);
+        try {
+            ((RogerJobListener) ep).onJob(job);
+        } finally {
+            ep.release();
+        }
+    }
+
+    private void unknownType(Delivery delivery, Job job) {
+        Instant last = lastActivation.get();
+        if (last != null && Instant.now().isBefore(last.plus(unknownTypeGrace))) {
+            // Other beans of the deployment may not be activated yet: give them a moment.
+            LOG.log(Level.DEBUG, "No bean for job type {0} yet; job {1} goes back to its queue", job.type(), job.id());
+            requeue.requeue(delivery);
+            return;
+        }
+        buryBadInput(delivery, job.id(), "unknown job type '" + job.type() + "': no message-driven bean on node "
+                + node + " runs it");
+    }
+
+    private void buryBadInput(Delivery delivery, String jobId, String reason) {
+        LOG.log(Level.WARNING, "Job {0} from {1}-{2} cannot run and is buried: {3}",
+                jobId, delivery.partition(), delivery.queue(), reason);
+        bury(delivery, delivery.body(), jobId, reason, null, 0);
+    }
+
+    /** Buries then acks; if the buried copy is not confirmed, requeues instead (nothing is lost). */
+    private boolean bury(Delivery delivery, byte[] body, String jobId, String reason, Throwable error, int attempts) {
+        try {
+            burier.bury(delivery, body, reason, error, attempts);
+            delivery.ack();
+            return true;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not bury job {0} ({1}); it goes back to its queue", jobId, e.getMessage());
+            requeue.requeue(delivery);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            delivery.requeue();
+            return false;
+        }
+    }
+
+    /** The bean's own exception, without the container's wrappers. */
+    static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while (current.getCause() != null && current.getCause() != current
+                && (current instanceof EJBException || current instanceof UndeclaredThrowableException
+                || current instanceof InvocationTargetException
+                || current.getClass().getName().endsWith("TransactionRolledbackLocalException"))) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.roger.ra.inbound;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.roger.api.Names;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Consumes one queue of one partition on its own channel with prefetch = workers, so at most
+ * {@code workers} jobs of that queue are in progress on this node. Acks are serialized on the
+ * channel (channels are not thread-safe). Stopping cancels the consumer and closes the channel
+ * once the jobs in progress are settled, so no running job is redelivered elsewhere.
+ */
+public final class QueueConsumer extends DefaultConsumer {
+
+    private static final System.Logger LOG = System.getLogger(QueueConsumer.class.getName());
+
+    private final String partition;
+    private final String queue;
+    private final int workers;
+    private final JobDispatcher dispatcher;
+    private final AtomicInteger inProgress = new AtomicInteger();
+    private volatile boolean stopping;
+    private volatile boolean cancelledByBroker;
+
+    private QueueConsumer(Channel channel, String partition, String queue, int workers, JobDispatcher dispatcher) {
+        super(channel);
+        this.partition = partition;
+        this.queue = queue;
+        this.workers = workers;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Opens consumption of {@code <partition>-<queue>} on {@code channel}. */
+    public static QueueConsumer start(Channel channel, String partition, String queue, int workers,
+                                      JobDispatcher dispatcher) throws IOException {
+        QueueConsumer consumer = new QueueConsumer(channel, partition, queue, workers, dispatcher);
+        channel.basicQos(workers, false);
+        channel.basicConsume(Names.mainQueue(partition, queue), false, consumer);
+        return consumer;
+    }
+
+    public String partition() {
+        return partition;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** Whether it still consumes: not stopped, its channel open, not cancelled by the broker. */
+    public boolean healthy() {
+        return !stopping && !cancelledByBroker && getChannel().isOpen();
+    }
+
+    @Override
+    public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        inProgress.incrementAndGet();
+        dispatcher.dispatch(new Delivery(this, envelope.getDeliveryTag(), properties, body, envelope.isRedeliver()));
+    }
+
+    @Override
+    public void handleCancel(String consumerTag) {
+        // The broker cancels consumers when the queue is deleted or a quorum queue loses its
+        // leader; the partition registry notices and starts a new consumer.
+        cancelledByBroker = true;
+        LOG.log(Level.WARNING, "RabbitMQ cancelled the consumer of {0}; it will be restarted",
+                Names.mainQueue(partition, queue));
+    }
+
+    @Override
+    public void handleShutdownSignal(String consumerTag, ShutdownSignalException sig) {
+        if (!stopping && !sig.isInitiatedByApplication()) {
+            LOG.log(Level.INFO, "Channel of {0} closed: {1}", Names.mainQueue(partition, queue), sig.getMessage());
+        }
+    }
+
+    /**
+     * Stops taking new jobs: cancels the consumer; the channel closes when the jobs in progress
+     * are settled (jobs not yet started go back to the queue).
+     */
+    public void stop() {
+        stopping = true;
+        try {
+            synchronized (getChannel()) {
+                if (getConsumerTag() != null && getChannel().isOpen()) {
+                    getChannel().basicCancel(getConsumerTag());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "Cancel of consumer failed; closing its channel", e);
+        }
+        closeIfDrained();
+    }
+
+    /** Settles a delivery: ack, or reject with requeue. */
+    void settle(long tag, boolean ack) {
+        Channel channel = getChannel();
+        try {
+            synchronized (channel) {
+                if (ack) {
+                    channel.basicAck(tag, false);
+                } else {
+                    channel.basicReject(tag, true);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The channel or connection closed: the broker has already put the message back.
+            LOG.log(Level.INFO, "Could not {0} a delivery on {1} ({2}); RabbitMQ redelivers it",
+                    ack ? "ack" : "requeue", Names.mainQueue(partition, queue), e.getMessage());
+        } finally {
+            inProgress.decrementAndGet();
+            closeIfDrained();
+        }
+    }
+
+    private void closeIfDrained() {
+        if (stopping && inProgress.get() <= 0) {
+            Channel channel = getChannel();
+            try {
+                synchronized (channel) {
+                    if (channel.isOpen()) {
+                        channel.close();
+                    }
+                }
+            } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
+                LOG.log(Level.DEBUG, "Closing a stopped consumer's channel failed", e);
+            }
+        }
+    }
+}

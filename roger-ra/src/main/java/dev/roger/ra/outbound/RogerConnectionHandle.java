@@ -1,0 +1,80 @@
+package dev.roger.ra.outbound;
+
+import dev.roger.api.Job;
+import dev.roger.api.PartitionSpec;
+import dev.roger.api.RogerException;
+import dev.roger.api.spi.JobEventSink;
+import dev.roger.api.spi.RogerConnection;
+import dev.roger.ra.engine.RogerEngine;
+import java.util.List;
+
+/** The handle an application holds between {@code getConnection()} and {@code close()}. */
+public final class RogerConnectionHandle implements RogerConnection {
+
+    private final RogerEngine engine;
+    private volatile RogerManagedConnection owner;
+
+    RogerConnectionHandle(RogerManagedConnection owner, RogerEngine engine) {
+        this.owner = owner;
+        this.engine = engine;
+    }
+
+    void associate(RogerManagedConnection newOwner) {
+        this.owner = newOwner;
+    }
+
+    void invalidate() {
+        this.owner = null;
+    }
+
+    private RogerEngine engine() {
+        if (owner == null) {
+            throw new RogerException("This Roger connection is closed");
+        }
+        return engine;
+    }
+
+    @Override
+    public Job enqueue(String partition, Job job) {
+        return engine().enqueue(partition, job);
+    }
+
+    @Override
+    public void startPartition(PartitionSpec spec) {
+        engine().startPartition(spec);
+    }
+
+    @Override
+    public void reconfigurePartition(PartitionSpec spec) {
+        engine().reconfigurePartition(spec);
+    }
+
+    @Override
+    public void stopPartition(String partition) {
+        engine().stopPartition(partition);
+    }
+
+    @Override
+    public List<PartitionSpec> runningPartitions() {
+        return engine().runningPartitions();
+    }
+
+    @Override
+    public void registerApplication(ClassLoader application, JobEventSink sink) {
+        engine().registerApplication(application, sink);
+    }
+
+    @Override
+    public void unregisterApplication(ClassLoader application) {
+        engine().unregisterApplication(application);
+    }
+
+    @Override
+    public void close() {
+        RogerManagedConnection o = owner;
+        if (o != null) {
+            owner = null;
+            o.closed(this);
+        }
+    }
+}
