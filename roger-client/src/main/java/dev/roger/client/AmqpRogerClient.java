@@ -10,6 +10,7 @@ import dev.roger.api.RogerClient;
 import dev.roger.api.RogerException;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.amqp.QueueType;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * enqueues; partitions run in the application servers.
  *
  * <pre>{@code
- * try (AmqpRogerClient roger = AmqpRogerClient.connect("amqp://guest:guest@localhost:5672/")) {
+ * try (AmqpRogerClient roger = AmqpRogerClient.connect("amqp://guest:guest@localhost:5672")) {
  *     roger.enqueue("myapp", Job.builder("send-welcome-mail").args(mail).build());
  * }
  * }</pre>
@@ -42,7 +43,7 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
             this.connection = factory.newConnection("roger-client");
         } catch (IOException | TimeoutException e) {
             throw new RogerException("Cannot connect to RabbitMQ at " + settings.describe() + ": "
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+                    + Errors.describe(e), e);
         }
         this.publisher = new ConfirmPublisher(this::openConnection, b.confirmTimeout);
         this.enqueuer = new JobEnqueuer(publisher, new QueueDeclarer(publisher, b.queueType, b.buriedMaxLength),

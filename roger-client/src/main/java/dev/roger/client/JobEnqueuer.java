@@ -5,6 +5,7 @@ import dev.roger.api.Job;
 import dev.roger.api.Names;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.wire.JobCodec;
 import dev.roger.client.wire.JobMessages;
@@ -43,7 +44,7 @@ public final class JobEnqueuer {
     public Job enqueue(String partition, Job job, String queue) {
         Names.requirePartition(partition);
         JobCodec.requireWellFormed(job);
-        Job queued = job.toBuilder().queue(queue).queuedAt(Instant.now()).startedAt(null).build();
+        Job queued = job.toBuilder().partition(partition).queue(queue).queuedAt(Instant.now()).startedAt(null).build();
         byte[] body = JobCodec.encode(queued);
         if (body.length > maxJobBytes) {
             throw new IllegalArgumentException("Job " + job.id() + " of type " + job.type() + " is " + body.length
@@ -69,14 +70,6 @@ public final class JobEnqueuer {
     }
 
     private static String describe(Exception e) {
-        if (e instanceof TimeoutException) {
-            return "no publisher confirm in time";
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
-        return message != null ? message : root.getClass().getSimpleName();
+        return e instanceof TimeoutException ? "no publisher confirm in time" : Errors.describe(e);
     }
 }

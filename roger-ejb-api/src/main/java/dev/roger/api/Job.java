@@ -28,6 +28,7 @@ public final class Job {
     private final String id;
     private final String type;
     private final String argsJson;
+    private final String partition;
     private final String queue;
     private final String queueKey;
     private final String executionKey;
@@ -41,6 +42,7 @@ public final class Job {
         this.id = b.id != null ? Names.requireJobId(b.id) : newId();
         this.type = Names.requireJobType(b.type);
         this.argsJson = b.argsJson;
+        this.partition = b.partition == null ? null : Names.requirePartition(b.partition);
         this.queue = b.queue == null ? null : Names.requireQueue(b.queue);
         this.queueKey = b.queueKey;
         this.executionKey = b.executionKey;
@@ -118,6 +120,11 @@ public final class Job {
         return JsonbCache.current().fromJson(argsJson, argsType);
     }
 
+    /** The partition (tenant) the job was enqueued to, once it has been. */
+    public Optional<String> partition() {
+        return Optional.ofNullable(partition);
+    }
+
     /** The queue the job was (or will be) put on, if the job names one. */
     public Optional<String> queue() {
         return Optional.ofNullable(queue);
@@ -163,6 +170,7 @@ public final class Job {
         Builder b = new Builder(type);
         b.id = id;
         b.argsJson = argsJson;
+        b.partition = partition;
         b.queue = queue;
         b.queueKey = queueKey;
         b.executionKey = executionKey;
@@ -177,7 +185,8 @@ public final class Job {
     @Override
     public boolean equals(Object o) {
         return o instanceof Job other && id.equals(other.id) && type.equals(other.type)
-                && Objects.equals(argsJson, other.argsJson) && Objects.equals(queue, other.queue)
+                && Objects.equals(argsJson, other.argsJson) && Objects.equals(partition, other.partition)
+                && Objects.equals(queue, other.queue)
                 && Objects.equals(queueKey, other.queueKey)
                 && Objects.equals(executionKey, other.executionKey)
                 && retryable == other.retryable
@@ -194,7 +203,8 @@ public final class Job {
     /** Id, type and queue only: arguments may hold personal data and are never in this text. */
     @Override
     public String toString() {
-        return "Job[id=" + id + ", type=" + type + (queue != null ? ", queue=" + queue : "") + "]";
+        return "Job[id=" + id + ", type=" + type + (partition != null ? ", partition=" + partition : "")
+                + (queue != null ? ", queue=" + queue : "") + "]";
     }
 
     /** Builds a {@link Job}; every setter checks its value at once. */
@@ -202,6 +212,7 @@ public final class Job {
         private String id;
         private final String type;
         private String argsJson;
+        private String partition;
         private String queue;
         private String queueKey;
         private String executionKey;
@@ -230,6 +241,12 @@ public final class Job {
         /** The arguments as JSON text, taken as they are. */
         public Builder argsJson(String json) {
             this.argsJson = json;
+            return this;
+        }
+
+        /** The partition; set by Roger at enqueue (the partition given to {@code enqueue} wins). */
+        public Builder partition(String partition) {
+            this.partition = Names.requirePartition(partition);
             return this;
         }
 

@@ -36,7 +36,7 @@ public class RogerResourceAdapter implements ResourceAdapter {
     private static final System.Logger LOG = System.getLogger(RogerResourceAdapter.class.getName());
 
     @ConfigProperty(description = "AMQP URI, e.g. amqp://user:pass@host:5672/vhost. Unset: -Droger.amqp.uri, "
-            + "else env ROGER_AMQP_URI, else amqp://guest:guest@127.0.0.1:5672/ (unless host is set)")
+            + "else env ROGER_AMQP_URI, else amqp://guest:guest@127.0.0.1:5672 (unless host is set)")
     private String uri;
     @ConfigProperty(description = "Broker host (instead of uri)")
     private String host;

@@ -28,7 +28,7 @@ public final class AmqpSettings {
     /** Where settings come from when nothing is configured: system property, then environment. */
     public static final String URI_PROPERTY = "roger.amqp.uri";
     public static final String URI_ENV = "ROGER_AMQP_URI";
-    public static final String DEFAULT_URI = "amqp://guest:guest@127.0.0.1:5672/";
+    public static final String DEFAULT_URI = "amqp://guest:guest@127.0.0.1:5672";
 
     private final String uri;
     private final String host;

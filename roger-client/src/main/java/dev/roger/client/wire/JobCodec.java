@@ -38,6 +38,7 @@ public final class JobCodec {
         quote(sb, job.id());
         sb.append(",\"type\":");
         quote(sb, job.type());
+        job.partition().ifPresent(p -> quote(sb.append(",\"partition\":"), p));
         job.queue().ifPresent(q -> quote(sb.append(",\"queue\":"), q));
         sb.append(",\"args\":").append(job.argsJson() == null ? "null" : job.argsJson());
         job.queueKey().ifPresent(k -> quote(sb.append(",\"queueKey\":"), k));
@@ -97,6 +98,10 @@ public final class JobCodec {
             Job.Builder b = Job.builder(type).id(id);
             JsonValue args = o.get("args");
             b.argsJson(args == null || args.getValueType() == JsonValue.ValueType.NULL ? null : args.toString());
+            String partition = string(o, "partition", id);
+            if (partition != null) {
+                b.partition(partition);
+            }
             String queue = string(o, "queue", id);
             if (queue != null) {
                 b.queue(queue);

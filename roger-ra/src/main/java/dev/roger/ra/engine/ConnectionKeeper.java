@@ -2,6 +2,7 @@ package dev.roger.ra.engine;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.roger.client.amqp.Errors;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeoutException;
@@ -39,7 +40,7 @@ final class ConnectionKeeper implements AutoCloseable {
         } catch (IOException | TimeoutException e) {
             if (!failureLogged) {
                 LOG.log(Level.WARNING, "Roger cannot reach RabbitMQ at {0} ({1}); retrying every 2 s",
-                        description, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+                        description, Errors.describe(e));
                 failureLogged = true;
             }
             return false;

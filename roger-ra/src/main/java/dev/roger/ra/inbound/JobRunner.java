@@ -66,7 +66,9 @@ public final class JobRunner {
             unknownType(delivery, job);
             return;
         }
-        execute(delivery, endpoint, job.toBuilder().startedAt(Instant.now()).build());
+        // Where the job was consumed is the truth, whatever its body says.
+        execute(delivery, endpoint, job.toBuilder().partition(delivery.partition()).queue(delivery.queue())
+                .startedAt(Instant.now()).build());
     }
 
     private void execute(Delivery delivery, EndpointRegistry.Endpoint endpoint, Job job) {

@@ -1,0 +1,5 @@
+package dev.roger.it.delivery;
+
+/** Record arguments. */
+public record Greeting(String to, int times) {
+}

@@ -1,0 +1,122 @@
+package dev.roger.it.support;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Looks at and changes the broker directly, as a test's independent witness: queue facts,
+ * messages in a queue, raw publishes, clean-up.
+ */
+public final class Broker implements AutoCloseable {
+
+    private final Connection connection;
+
+    private Broker(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static Broker connect() {
+        try {
+            ConnectionFactory cf = new ConnectionFactory();
+            cf.setUri(System.getProperty("roger.amqp.uri", "amqp://guest:guest@127.0.0.1:5672"));
+            cf.setAutomaticRecoveryEnabled(false);
+            return new Broker(cf.newConnection("roger-test-probe"));
+        } catch (Exception e) {
+            throw new IllegalStateException("test probe cannot reach RabbitMQ: " + e, e);
+        }
+    }
+
+    /** Message and consumer counts, or null when the queue does not exist. */
+    public AMQP.Queue.DeclareOk queue(String name) {
+        try (Channel ch = connection.createChannel()) {
+            return ch.queueDeclarePassive(name);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    public int consumers(String queue) {
+        AMQP.Queue.DeclareOk ok = queue(queue);
+        return ok == null ? -1 : ok.getConsumerCount();
+    }
+
+    public int messages(String queue) {
+        AMQP.Queue.DeclareOk ok = queue(queue);
+        return ok == null ? -1 : ok.getMessageCount();
+    }
+
+    /**
+     * Whether the queue is durable and of this type: redeclaring with exactly these properties
+     * succeeds only when they match what the broker has.
+     */
+    public boolean isDurable(String queue, String type) {
+        try (Channel ch = connection.createChannel()) {
+            ch.queueDeclare(queue, true, false, false, Map.of("x-queue-type", type));
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Takes every message from a queue (acknowledging them). */
+    public List<GetResponse> drain(String queue) {
+        List<GetResponse> all = new ArrayList<>();
+        try (Channel ch = connection.createChannel()) {
+            GetResponse r;
+            while ((r = ch.basicGet(queue, true)) != null) {
+                all.add(r);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + queue + ": " + e, e);
+        }
+        return all;
+    }
+
+    /** Takes one message, leaving it unacknowledged is not useful to tests: it is acknowledged. */
+    public GetResponse take(String queue) {
+        try (Channel ch = connection.createChannel()) {
+            return ch.basicGet(queue, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + queue + ": " + e, e);
+        }
+    }
+
+    /** Publishes raw bytes to a queue, as a foreign or broken producer would. */
+    public void publish(String queue, String messageId, byte[] body) {
+        try (Channel ch = connection.createChannel()) {
+            ch.confirmSelect();
+            ch.basicPublish("", queue, new AMQP.BasicProperties.Builder().deliveryMode(2).messageId(messageId)
+                    .contentType("application/json").build(), body);
+            ch.waitForConfirmsOrDie(5000);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + queue + ": " + e, e);
+        }
+    }
+
+    /** Deletes queues, ignoring those that do not exist. */
+    public void delete(String... queues) {
+        for (String q : queues) {
+            try (Channel ch = connection.createChannel()) {
+                ch.queueDelete(q);
+            } catch (Exception ignored) {
+                // Not there: nothing to clean.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Closing a probe that lost its broker: nothing to do.
+        }
+    }
+}
