@@ -1,0 +1,57 @@
+package dev.roger.client.amqp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rabbitmq.client.ConnectionFactory;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AmqpSettingsTest {
+
+    @Test
+    void uriGivesEveryPart() {
+        ConnectionFactory cf = AmqpSettings.ofUri("amqp://u:p@broker:5673/tenants").newConnectionFactory();
+        assertEquals("broker", cf.getHost());
+        assertEquals(5673, cf.getPort());
+        assertEquals("u", cf.getUsername());
+        assertEquals("p", cf.getPassword());
+        assertEquals("tenants", cf.getVirtualHost());
+        assertTrue(cf.isAutomaticRecoveryEnabled());
+        assertFalse(cf.isSSL());
+    }
+
+    @Test
+    void partsOverrideAndTlsVerifiesTheBroker() {
+        ConnectionFactory cf = AmqpSettings.builder().host("h").username("u").password("p").virtualHost("v")
+                .tls(true).heartbeat(Duration.ofSeconds(15)).connectionTimeout(Duration.ofSeconds(3))
+                .clientProperties("team=billing, env=prod").connectionName("roger@n1").build().newConnectionFactory();
+        assertEquals("h", cf.getHost());
+        assertEquals(5671, cf.getPort());
+        assertTrue(cf.isSSL());
+        assertEquals(15, cf.getRequestedHeartbeat());
+        assertEquals(3000, cf.getConnectionTimeout());
+        assertEquals("billing", cf.getClientProperties().get("team"));
+        assertEquals("roger@n1", cf.getClientProperties().get("connection_name"));
+    }
+
+    @Test
+    void amqpsUrisUseVerifyingTls() {
+        ConnectionFactory cf = AmqpSettings.ofUri("amqps://u:p@broker/v").newConnectionFactory();
+        assertTrue(cf.isSSL());
+        assertEquals(5671, cf.getPort());
+    }
+
+    @Test
+    void invalidSettingsSayWhichAndNeverShowThePassword() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AmqpSettings.ofUri("http://u:secret@h").newConnectionFactory());
+        assertTrue(e.getMessage().contains("Invalid AMQP uri 'http://u:***@h'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AmqpSettings.builder().clientProperties("novalue"));
+        assertEquals("amqp://u:***@h:1/v", AmqpSettings.redact("amqp://u:pw@h:1/v"));
+        assertEquals("amqp://u@h:5672/v", AmqpSettings.builder().host("h").username("u").password("pw").virtualHost("v")
+                .build().describe());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.roger.client.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roger.api.Job;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JobCodecTest {
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyFieldSurvivesARoundTrip() {
+        Job job = Job.builder("send \"mail\"\n").args(Map.of("to", "ann", "n", List.of(1, 2)))
+                .partition("acme").queue("mail").queueKey("k\\1").executionKey("e\t1").retryable(true)
+                .maxExecutionTime(Duration.ofMillis(1500)).retryCount(3)
+                .queuedAt(Instant.parse("2026-11-22T10:00:00.123Z")).startedAt(Instant.parse("2026-11-22T10:00:01Z"))
+                .build();
+        assertEquals(job, JobCodec.decode(JobCodec.encode(job)));
+    }
+
+    @Test
+    void theBodyIsPlainJsonWithTheArgsEmbedded() {
+        Job job = Job.builder("t").id("abc").args(List.of("x")).build();
+        assertEquals("{\"id\":\"abc\",\"type\":\"t\",\"args\":[\"x\"],\"retryCount\":0}",
+                new String(JobCodec.encode(job), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void missingArgsDecodeAsNull() {
+        Job job = JobCodec.decode(bytes("{\"id\":\"a\",\"type\":\"t\"}"));
+        assertNull(job.argsJson());
+        assertEquals(0, job.retryCount());
+    }
+
+    @Test
+    void badPayloadsAreRejectedWithTheReasonAndTheIdWhenKnown() {
+        assertReason(null, "not valid JSON", "{not json");
+        assertReason(null, "not valid JSON", "");
+        assertReason(null, "JSON array, not a job object", "[1,2]");
+        assertReason(null, "job has no id", "{\"type\":\"t\"}");
+        assertReason("a1", "job has no type", "{\"id\":\"a1\"}");
+        assertReason("a1", "Invalid job type", "{\"id\":\"a1\",\"type\":\" \"}");
+        assertReason("a1", "'retryCount' is not an integer", "{\"id\":\"a1\",\"type\":\"t\",\"retryCount\":\"x\"}");
+        assertReason("a1", "'queuedAt' is not an ISO-8601 instant", "{\"id\":\"a1\",\"type\":\"t\",\"queuedAt\":\"x\"}");
+        assertReason(null, "'id' is not a string", "{\"id\":5,\"type\":\"t\"}");
+        assertReason("a b", "Invalid job id", "{\"id\":\"a b\",\"type\":\"t\"}");
+    }
+
+    @Test
+    void malformedUserArgsAreRejectedAtEnqueue() {
+        Job bad = Job.builder("t").argsJson("{oops").build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JobCodec.requireWellFormed(bad));
+        assertTrue(e.getMessage().contains(bad.id()) && e.getMessage().contains("not well-formed JSON"));
+        JobCodec.requireWellFormed(Job.builder("t").argsJson("[1,{\"a\":null}]").build());
+    }
+
+    private static void assertReason(String id, String reason, String payload) {
+        JobDecodeException e = assertThrows(JobDecodeException.class, () -> JobCodec.decode(bytes(payload)));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertEquals(id, e.jobId());
+    }
+}
