@@ -110,7 +110,8 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
     public void close() {
         publisher.close();
         try {
-            connection.close();
+            // Bounded: a hung broker never answers the close.
+            connection.close(5000);
         } catch (IOException | RuntimeException e) {
             // Already closed or the broker went away: nothing left to release.
         }

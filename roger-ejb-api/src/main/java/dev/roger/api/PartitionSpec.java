@@ -125,7 +125,7 @@ public final class PartitionSpec {
                 depth++;
             } else if (c == ']') {
                 depth--;
-            } else if ((c == ';' || c == ',') && depth == 0) {
+            } else if ((c == ';' || c == ',') && depth == 0 || i == text.length()) {
                 String item = text.substring(start, i).strip();
                 if (!item.isEmpty()) {
                     PartitionSpec spec = parse(item);

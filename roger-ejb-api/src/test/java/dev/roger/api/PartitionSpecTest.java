@@ -44,6 +44,7 @@ class PartitionSpecTest {
         assertMessage("listed twice", () -> PartitionSpec.parse("p[a=1,a=2]"));
         assertMessage("Invalid partition 'my.app'", () -> PartitionSpec.parse("my.app[default=1]"));
         assertMessage("Invalid queue 'a-b'", () -> PartitionSpec.parse("p[a-b=1]"));
+        assertMessage("missing ']'", () -> PartitionSpec.parseList("a[x=1]; p[default=ten"));
         assertMessage("partition 'p' is listed twice", () -> PartitionSpec.parseList("p[a=1];p[b=2]"));
     }
 

@@ -133,6 +133,8 @@ public final class AmqpSettings {
         if (connectionTimeout != null) {
             cf.setConnectionTimeout((int) connectionTimeout.toMillis());
             cf.setHandshakeTimeout((int) connectionTimeout.toMillis());
+            // Bounds every synchronous AMQP call (declare, close): a hung broker must not hang callers.
+            cf.setChannelRpcTimeout((int) Math.max(connectionTimeout.toMillis(), 1000));
         }
         Map<String, Object> props = new HashMap<>(cf.getClientProperties());
         props.putAll(clientProperties);

@@ -40,7 +40,9 @@ public final class ConfirmPublisher implements AutoCloseable {
             throws IOException, TimeoutException, InterruptedException {
         withChannel(ch -> {
             ch.basicPublish("", queue, props, body);
-            ch.waitForConfirmsOrDie(confirmTimeout.toMillis());
+            if (!ch.waitForConfirms(confirmTimeout.toMillis())) {
+                throw new IOException("RabbitMQ refused (nacked) the message");
+            }
             return null;
         });
     }
@@ -60,7 +62,7 @@ public final class ConfirmPublisher implements AutoCloseable {
             if (healthy) {
                 idle.offerFirst(ch);
             } else {
-                closeQuietly(ch);
+                abandon(ch);
             }
         }
     }
@@ -72,9 +74,8 @@ public final class ConfirmPublisher implements AutoCloseable {
                 return ch;
             }
         }
-        Connection c = connection.get();
         try {
-            ch = c.createChannel();
+            ch = connection.get().createChannel();
         } catch (RuntimeException e) {
             throw new IOException("cannot open a channel: " + e.getMessage(), e);
         }
@@ -83,6 +84,16 @@ public final class ConfirmPublisher implements AutoCloseable {
         }
         ch.confirmSelect();
         return ch;
+    }
+
+    /**
+     * Closes a failed channel without waiting: closing waits for the broker's close-ok, which a
+     * hung broker never sends, and the caller must get its error now.
+     */
+    private static void abandon(Channel ch) {
+        Thread closer = new Thread(() -> closeQuietly(ch), "roger-channel-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     private static void closeQuietly(Channel ch) {

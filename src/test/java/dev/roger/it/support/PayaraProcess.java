@@ -1,0 +1,84 @@
+package dev.roger.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Payara Micro node started by a test as a separate JVM, for what Arquillian cannot do: watch a
+ * deployment fail, or kill a node in the middle of a job. The RAR is always deployed first.
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private PayaraProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts a node with the RAR and then the given WARs, and waits until it is ready. */
+    public static PayaraProcess start(String name, Path... wars) throws IOException {
+        Path work = Files.createDirectories(PayaraMicro.dir().resolve("nodes").resolve(name));
+        Path log = work.resolve("payara.log");
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(PayaraMicro.jvmOptions().split(" ")));
+        cmd.addAll(List.of("-jar", PayaraMicro.microJar().toString(), "--nocluster", "--port", Integer.toString(freePort()),
+                "--rootDir", work.resolve("root").toString(), "--deploy", PayaraMicro.rar().toString()));
+        for (Path war : wars) {
+            cmd.addAll(List.of("--deploy", war.toString()));
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PayaraProcess node = new PayaraProcess(p, log);
+        try {
+            Await.until("Payara Micro " + name + " ready (log: " + log + ")", Duration.ofSeconds(120), () -> {
+                if (!p.isAlive()) {
+                    throw new AssertionError("Payara Micro " + name + " exited with " + p.exitValue() + "; log: " + log);
+                }
+                return node.log().contains(" ready in ");
+            });
+        } catch (AssertionError e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Everything the node printed so far. */
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Kills the JVM at once (SIGKILL): no shutdown hooks, no acks, no clean close. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
