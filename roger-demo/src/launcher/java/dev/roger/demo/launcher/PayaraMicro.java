@@ -1,0 +1,155 @@
+package dev.roger.demo.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * Payara Micro as a child process running the resource adapter and the demo WAR. Its output goes
+ * to {@code payara.log} rather than the console, so the demo's progress stays readable; the log
+ * tail is shown only when something goes wrong.
+ */
+final class PayaraMicro {
+
+    static final String LOG_FILE = "payara.log";
+    private static final int TAIL_LINES = 40;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final Path log;
+
+    private PayaraMicro(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts Payara Micro on {@code port}, deploying the RAR before the WAR: the application's
+     * message-driven beans need the adapter to exist when they are activated.
+     *
+     * @throws DemoFailure when a file is missing or the JVM cannot be started
+     */
+    static PayaraMicro start(DemoSettings settings, int port) {
+        Path dir = settings.dir();
+        for (String file : List.of("payara-micro.jar", "roger-ra.rar", "roger-demo.war")) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
+                throw new DemoFailure(dir.resolve(file) + " is missing. Run the demo through Maven, which copies it "
+                        + "there: mvn -q -pl roger-demo -am package -Pdemo -DskipTests");
+            }
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(
+                java,
+                "-Xmx512m",
+                "-Droger.amqp.uri=" + settings.amqpUri(),
+                // Whatever Payara puts in the temp directory stays under target/ too.
+                "-Djava.io.tmpdir=" + mkdirs(dir.resolve("tmp")),
+                "-jar", "payara-micro.jar",
+                "--nocluster",
+                "--port", Integer.toString(port),
+                "--rootDir", freshDir(dir.resolve("payara-root")).toString(),
+                "--deploy", "roger-ra.rar",
+                "--deploy", "roger-demo.war");
+        Path log = dir.resolve(LOG_FILE);
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            return new PayaraMicro(process, log);
+        } catch (IOException e) {
+            // Not the whole command line: it holds the broker password.
+            throw new DemoFailure("Cannot start Payara Micro with " + java + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An empty directory. Payara Micro records its deployments in its root directory and, given an
+     * old one, deploys them again at boot before the {@code --deploy} ones: the application would
+     * answer early, then be redeployed under the launcher's feet.
+     */
+    private static Path freshDir(Path dir) {
+        if (Files.exists(dir)) {
+            try (Stream<Path> tree = Files.walk(dir)) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            } catch (IOException e) {
+                throw new DemoFailure("Cannot empty " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return mkdirs(dir);
+    }
+
+    private static Path mkdirs(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new DemoFailure("Cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until {@code ready} is true, checking twice a second.
+     *
+     * @return how long it took
+     * @throws DemoFailure with the log's tail when Payara exits or the time is up
+     */
+    Duration awaitReady(BooleanSupplier ready, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (!ready.getAsBoolean()) {
+            requireAlive();
+            if (System.nanoTime() > deadline) {
+                throw new DemoFailure("Payara Micro was not ready within " + timeout.toSeconds() + " s.\n" + tail());
+            }
+            Thread.sleep(500);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** @throws DemoFailure with the log's tail when Payara has exited */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new DemoFailure("Payara Micro exited with code " + process.exitValue() + ".\n" + tail());
+        }
+    }
+
+    /** The last lines of Payara's log, framed for the console. */
+    String tail() {
+        List<String> lines;
+        try {
+            // Decoded leniently: a stray byte in the log must not hide the rest of it.
+            lines = List.of(new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\\R"));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+        List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+        return "---- last " + last.size() + " lines of " + log + " ----\n" + String.join("\n", last)
+                + "\n---- end of " + LOG_FILE + " ----";
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Asks Payara to shut down, and kills it if it has not within the grace period. Idempotent. */
+    void stop() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
