@@ -149,6 +149,12 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
             return this;
         }
 
+        /** How many messages a buried queue this client declares keeps (default 10,000). */
+        public Builder buriedMaxLength(int length) {
+            this.buriedMaxLength = length;
+            return this;
+        }
+
         /**
          * Connects.
          *

@@ -14,14 +14,29 @@ final class JsonbCache {
 
     private static final Map<ClassLoader, Jsonb> BY_LOADER = new WeakHashMap<>();
 
+    /** The last one handed out: nearly always the one asked for, without taking the lock. */
+    private static volatile Entry last;
+
+    private record Entry(ClassLoader loader, Jsonb jsonb) {
+    }
+
     private JsonbCache() {
     }
 
-    static synchronized Jsonb current() {
+    static Jsonb current() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) {
             loader = JsonbCache.class.getClassLoader();
         }
-        return BY_LOADER.computeIfAbsent(loader, l -> JsonbBuilder.create());
+        Entry e = last;
+        if (e != null && e.loader == loader) {
+            return e.jsonb;
+        }
+        Jsonb jsonb;
+        synchronized (BY_LOADER) {
+            jsonb = BY_LOADER.computeIfAbsent(loader, l -> JsonbBuilder.create());
+        }
+        last = new Entry(loader, jsonb);
+        return jsonb;
     }
 }

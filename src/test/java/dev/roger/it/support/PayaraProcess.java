@@ -25,7 +25,10 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** Starts a node with the RAR and then the given WARs, and waits until it is ready. */
     public static PayaraProcess start(String name, Path... wars) throws IOException {
-        Path work = Files.createDirectories(PayaraMicro.dir().resolve("nodes").resolve(name));
+        Path work = PayaraMicro.dir().resolve("nodes").resolve(name);
+        // A reused root directory makes Payara redeploy the previous run's applications first.
+        deleteRecursively(work);
+        Files.createDirectories(work);
         Path log = work.resolve("payara.log");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -49,6 +52,16 @@ public final class PayaraProcess implements AutoCloseable {
             throw e;
         }
         return node;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static int freePort() throws IOException {

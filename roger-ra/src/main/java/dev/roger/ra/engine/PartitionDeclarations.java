@@ -11,8 +11,7 @@ import java.util.TreeMap;
 
 /**
  * The partitions the active beans declare, merged per partition and queue. Two beans that give
- * one queue different worker counts conflict; an explicit declaration ({@code partitions}) wins
- * over the implicit default-partition one.
+ * one queue different worker counts conflict.
  */
 final class PartitionDeclarations {
 
@@ -44,20 +43,24 @@ final class PartitionDeclarations {
         byEndpoint.remove(endpoint);
     }
 
-    /** Partition id to the merged spec, sorted by id. */
+    /**
+     * Partition id to the merged spec, sorted by id. The implicit default partition is used only
+     * while no active bean declares partitions: once one does, the node runs exactly what is
+     * declared, and beans without declarations run their type in those partitions.
+     */
     synchronized Map<String, PartitionSpec> merged() {
-        Map<String, Map<String, Integer>> explicit = new TreeMap<>();
-        Map<String, Map<String, Integer>> implicit = new TreeMap<>();
+        boolean anyExplicit = byEndpoint.values().stream().anyMatch(c -> !c.partitions().isEmpty());
+        Map<String, Map<String, Integer>> queuesByPartition = new TreeMap<>();
         for (ActivationConfig c : byEndpoint.values()) {
-            Map<String, Map<String, Integer>> target = c.partitions().isEmpty() ? implicit : explicit;
+            if (anyExplicit == c.partitions().isEmpty()) {
+                continue;
+            }
             for (PartitionSpec spec : c.effectivePartitions()) {
-                target.computeIfAbsent(spec.partition(), p -> new TreeMap<>()).putAll(spec.queues());
+                queuesByPartition.computeIfAbsent(spec.partition(), p -> new TreeMap<>()).putAll(spec.queues());
             }
         }
-        implicit.forEach((p, queues) -> queues.forEach(
-                (q, n) -> explicit.computeIfAbsent(p, x -> new TreeMap<>()).putIfAbsent(q, n)));
         Map<String, PartitionSpec> result = new TreeMap<>();
-        explicit.forEach((p, queues) -> result.put(p, PartitionSpec.of(p, queues)));
+        queuesByPartition.forEach((p, queues) -> result.put(p, PartitionSpec.of(p, queues)));
         return result;
     }
 

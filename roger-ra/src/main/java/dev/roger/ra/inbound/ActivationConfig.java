@@ -13,7 +13,8 @@ import java.util.List;
  * @param jobType    the job type it runs
  * @param queue      its type's default queue
  * @param partitions partitions it declares explicitly (empty: none)
- * @param implicit   the partition used when it declares none ({@code default[<queue>=<defaultWorkers>]})
+ * @param implicit   what it makes the node consume while no bean declares partitions
+ *                   ({@code default[<queue>=<defaultWorkers>]})
  */
 public record ActivationConfig(String bean, String jobType, String queue, List<PartitionSpec> partitions,
                                PartitionSpec implicit) {
@@ -58,7 +59,7 @@ public record ActivationConfig(String bean, String jobType, String queue, List<P
         return new ActivationConfig(bean, type, q, specs, implicit);
     }
 
-    /** The partitions this bean makes the node consume: its own, else the implicit one. */
+    /** Its own partitions, else the implicit one (used only while no bean declares partitions). */
     public List<PartitionSpec> effectivePartitions() {
         return partitions.isEmpty() ? List.of(implicit) : partitions;
     }

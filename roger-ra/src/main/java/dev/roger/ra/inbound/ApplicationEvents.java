@@ -28,14 +28,25 @@ public final class ApplicationEvents {
 
     /** Fires an event for a job run by a bean of {@code beanClass}, on this thread. */
     public void fire(Class<?> beanClass, JobEvent event) {
-        ClassLoader loader = beanClass.getClassLoader();
-        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+        JobEventSink sink = sinkOf(beanClass);
+        if (sink != null) {
+            fire(sink, beanClass.getClassLoader(), event);
+        }
+    }
+
+    /** Whether the bean's application has registered (its startup singleton has run). */
+    public boolean registered(Class<?> beanClass) {
+        return sinkOf(beanClass) != null;
+    }
+
+    private JobEventSink sinkOf(Class<?> beanClass) {
+        for (ClassLoader l = beanClass.getClassLoader(); l != null; l = l.getParent()) {
             JobEventSink sink = sinks.get(l);
             if (sink != null) {
-                fire(sink, loader, event);
-                return;
+                return sink;
             }
         }
+        return null;
     }
 
     private static void fire(JobEventSink sink, ClassLoader loader, JobEvent event) {

@@ -66,6 +66,12 @@ public final class JobRunner {
             unknownType(delivery, job);
             return;
         }
+        if (!events.registered(endpoint.factory().getEndpointClass()) && inGrace()) {
+            // Beans activate before the application's startup singleton registers for events:
+            // a job run now would have no lifecycle events. Apps without the glue wait out the grace once.
+            requeue.requeue(delivery);
+            return;
+        }
         // Where the job was consumed is the truth, whatever its body says.
         execute(delivery, endpoint, job.toBuilder().partition(delivery.partition()).queue(delivery.queue())
                 .startedAt(Instant.now()).build());
@@ -114,9 +120,13 @@ public final class JobRunner {
         }
     }
 
-    private void unknownType(Delivery delivery, Job job) {
+    private boolean inGrace() {
         Instant last = lastActivation.get();
-        if (last != null && Instant.now().isBefore(last.plus(unknownTypeGrace))) {
+        return last != null && Instant.now().isBefore(last.plus(unknownTypeGrace));
+    }
+
+    private void unknownType(Delivery delivery, Job job) {
+        if (inGrace()) {
             // Other beans of the deployment may not be activated yet: give them a moment.
             LOG.log(Level.DEBUG, "No bean for job type {0} yet; job {1} goes back to its queue", job.type(), job.id());
             requeue.requeue(delivery);

@@ -33,20 +33,22 @@ class PartitionDeclarationsTest {
         d.add("c", config(BeanC.class, "fast", null));
         assertEquals(Map.of(
                 "myapp", PartitionSpec.parse("myapp[default=10,other=5]"),
-                "billing", PartitionSpec.parse("billing[default=2]"),
-                "default", PartitionSpec.parse("default[fast=10]")), d.merged());
+                "billing", PartitionSpec.parse("billing[default=2]")), d.merged());
 
         d.remove("b");
-        assertEquals(Map.of("myapp", PartitionSpec.parse("myapp[default=10]"),
-                "default", PartitionSpec.parse("default[fast=10]")), d.merged());
+        assertEquals(Map.of("myapp", PartitionSpec.parse("myapp[default=10]")), d.merged());
     }
 
     @Test
-    void explicitWorkerCountsWinOverImplicitOnes() {
+    void theDefaultPartitionIsUsedOnlyWhileNoBeanDeclaresPartitions() {
         PartitionDeclarations d = new PartitionDeclarations();
         d.add("c", config(BeanC.class, null, null));
-        d.add("a", config(BeanA.class, null, "default[default=3]"));
-        assertEquals(Map.of("default", PartitionSpec.parse("default[default=3]")), d.merged());
+        d.add("b", config(BeanB.class, "fast", null));
+        assertEquals(Map.of("default", PartitionSpec.parse("default[default=10,fast=10]")), d.merged());
+        d.add("a", config(BeanA.class, null, "acme[default=3]"));
+        assertEquals(Map.of("acme", PartitionSpec.parse("acme[default=3]")), d.merged());
+        d.remove("a");
+        assertEquals(Map.of("default", PartitionSpec.parse("default[default=10,fast=10]")), d.merged());
     }
 
     @Test
