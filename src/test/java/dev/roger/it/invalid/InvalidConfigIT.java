@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.roger.it.support.Deployments;
 import dev.roger.it.support.PayaraMicro;
 import dev.roger.it.support.PayaraProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,18 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class InvalidConfigIT {
 
-    private static Path export(WebArchive war) throws Exception {
-        Path dir = Files.createDirectories(PayaraMicro.dir().resolve("wars"));
-        Path file = dir.resolve(war.getName());
-        war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        return file;
-    }
-
     @Test
     void badPartitionsZeroWorkersAndConflictsFailTheDeployment() throws Exception {
-        Path zero = export(Deployments.war("inv-zero", ZeroWorkersBean.class));
-        Path syntax = export(Deployments.war("inv-syntax", BadSyntaxBean.class));
-        Path conflict = export(Deployments.war("inv-conflict", ConflictTenBean.class, ConflictFiveBean.class));
+        Path zero = PayaraMicro.export(Deployments.war("inv-zero", ZeroWorkersBean.class));
+        Path syntax = PayaraMicro.export(Deployments.war("inv-syntax", BadSyntaxBean.class));
+        Path conflict = PayaraMicro.export(Deployments.war("inv-conflict", ConflictTenBean.class, ConflictFiveBean.class));
 
         try (PayaraProcess node = PayaraProcess.start("invalid", zero, syntax, conflict)) {
             String log = node.log();

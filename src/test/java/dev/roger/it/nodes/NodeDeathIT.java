@@ -15,7 +15,6 @@ import dev.roger.it.support.TestBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +25,8 @@ class NodeDeathIT {
 
     @Test
     void aJobRunningOnAKilledNodeGoesBackToItsQueue() throws Exception {
-        Path dir = Files.createDirectories(PayaraMicro.dir().resolve("wars"));
-        Path war = dir.resolve("nodedeath.war");
-        Deployments.war("nodedeath", SleepyBean.class).as(ZipExporter.class).exportTo(war.toFile(), true);
-        Path started = dir.resolve("sleepy-" + System.nanoTime() + ".started");
+        Path war = PayaraMicro.export(Deployments.war("nodedeath", SleepyBean.class));
+        Path started = war.resolveSibling("sleepy-" + System.nanoTime() + ".started");
 
         try (Broker broker = Broker.connect(); AmqpRogerClient client = AmqpRogerClient.connect(TestBroker.uri())) {
             broker.delete("death-default");

@@ -28,4 +28,12 @@ public final class PayaraMicro {
     public static String jvmOptions() {
         return "-Xmx512m -Droger.amqp.uri=" + TestBroker.uri();
     }
+
+    /** Writes a test application to {@code wars/} for a {@link PayaraProcess}. */
+    public static Path export(org.jboss.shrinkwrap.api.spec.WebArchive war) throws java.io.IOException {
+        Path dir = java.nio.file.Files.createDirectories(dir().resolve("wars"));
+        Path file = dir.resolve(war.getName());
+        war.as(org.jboss.shrinkwrap.api.exporter.ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
+    }
 }

@@ -17,14 +17,21 @@ public final class PayaraProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final int port;
 
-    private PayaraProcess(Process process, Path log) {
+    private PayaraProcess(Process process, Path log, int port) {
         this.process = process;
         this.log = log;
+        this.port = port;
     }
 
     /** Starts a node with the RAR and then the given WARs, and waits until it is ready. */
     public static PayaraProcess start(String name, Path... wars) throws IOException {
+        return start(name, TestBroker.uri(), wars);
+    }
+
+    /** Starts a node whose adapter uses the broker at {@code brokerUri}. */
+    public static PayaraProcess start(String name, String brokerUri, Path... wars) throws IOException {
         Path work = PayaraMicro.dir().resolve("nodes").resolve(name);
         // A reused root directory makes Payara redeploy the previous run's applications first.
         deleteRecursively(work);
@@ -32,14 +39,15 @@ public final class PayaraProcess implements AutoCloseable {
         Path log = work.resolve("payara.log");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(List.of(PayaraMicro.jvmOptions().split(" ")));
-        cmd.addAll(List.of("-jar", PayaraMicro.microJar().toString(), "--nocluster", "--port", Integer.toString(freePort()),
+        cmd.addAll(List.of("-Xmx512m", "-Droger.amqp.uri=" + brokerUri));
+        int port = freePort();
+        cmd.addAll(List.of("-jar", PayaraMicro.microJar().toString(), "--nocluster", "--port", Integer.toString(port),
                 "--rootDir", work.resolve("root").toString(), "--deploy", PayaraMicro.rar().toString()));
         for (Path war : wars) {
             cmd.addAll(List.of("--deploy", war.toString()));
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PayaraProcess node = new PayaraProcess(p, log);
+        PayaraProcess node = new PayaraProcess(p, log, port);
         try {
             Await.until("Payara Micro " + name + " ready (log: " + log + ")", Duration.ofSeconds(120), () -> {
                 if (!p.isAlive()) {
@@ -68,6 +76,11 @@ public final class PayaraProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    /** The node's HTTP port. */
+    public int port() {
+        return port;
     }
 
     /** Everything the node printed so far. */

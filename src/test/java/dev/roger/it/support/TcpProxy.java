@@ -83,6 +83,18 @@ public final class TcpProxy implements AutoCloseable {
         frozen = true;
     }
 
+    /** Closes every open connection but goes on accepting: a network blip the client recovers from. */
+    public void dropConnections() {
+        for (Socket s : sockets) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // Already closed.
+            }
+        }
+        sockets.clear();
+    }
+
     /** Closes every connection and stops accepting: a broker that is gone. */
     public void cut() {
         try {
