@@ -112,12 +112,16 @@ class DeliveryIT {
     }
 
     @Test
-    void activationConfigCreatesDurableQueuesWithOneConsumerEach() {
+    void activationConfigCreatesDurableQueuesWithOneConsumerEachWhosePrefetchIsTheWorkerCount() {
+        Map<String, Integer> workers = Map.of("deliv-default", 10, "deliv-other", 5, "conc-default", 4);
         try (Broker broker = Broker.connect()) {
-            for (String q : List.of("deliv-default", "deliv-other", "conc-default")) {
+            workers.forEach((q, n) -> {
                 assertTrue(broker.isDurable(q, "quorum"), q + " is a durable quorum queue");
                 Await.until(q + " has one consumer", WAIT, () -> broker.consumers(q) == 1);
-            }
+                // Where rabbitmqctl is at hand, read the prefetch itself; the concurrency test below
+                // checks its effect on any broker.
+                Broker.prefetchCounts(q).ifPresent(p -> assertEquals(List.of(n), p, "prefetch of " + q));
+            });
         }
     }
 

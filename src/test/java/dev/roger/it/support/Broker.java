@@ -47,6 +47,28 @@ public final class Broker implements AutoCloseable {
         return ok == null ? -1 : ok.getConsumerCount();
     }
 
+    /**
+     * The prefetch count of each consumer of a queue, read with {@code rabbitmqctl} (AMQP does not
+     * tell it). Empty where this machine has no rabbitmqctl (a Testcontainers broker).
+     */
+    public static java.util.Optional<List<Integer>> prefetchCounts(String queue) {
+        try {
+            Process p = new ProcessBuilder("rabbitmqctl", "list_consumers", "-q", "queue_name", "prefetch_count")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("rabbitmqctl failed: " + out);
+            }
+            return java.util.Optional.of(out.lines().map(l -> l.split("\\s+")).filter(f -> f.length == 2 && f[0].equals(queue))
+                    .map(f -> Integer.parseInt(f[1])).toList());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int messages(String queue) {
         AMQP.Queue.DeclareOk ok = queue(queue);
         return ok == null ? -1 : ok.getMessageCount();
