@@ -77,6 +77,12 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         return enqueuer.enqueue(partition, job, job.queue().orElse(Names.DEFAULT_QUEUE));
     }
 
+    /** {@inheritDoc} Each job's queue is its own, else {@code default}. */
+    @Override
+    public List<Job> enqueueAll(String partition, List<Job> jobs) {
+        return enqueuer.enqueueAll(partition, jobs, job -> job.queue().orElse(Names.DEFAULT_QUEUE));
+    }
+
     /** Not available outside an application server. */
     @Override
     public void startPartition(PartitionSpec spec) {

@@ -30,6 +30,19 @@ public interface RogerClient {
     Job enqueue(String partition, Job job);
 
     /**
+     * Publishes jobs to a partition in one batch and returns once RabbitMQ confirmed all of them:
+     * much faster than one {@link #enqueue} per job (one confirm round trip for the batch). Every
+     * job is checked before anything is published. Keep batches to a few thousand jobs so the
+     * confirm wait stays short.
+     *
+     * @return the jobs as enqueued, in order
+     * @throws EnqueueException when not every job was confirmed: none, some or all may be stored,
+     *                          so retry the batch (ids are kept, jobs run at least once)
+     * @throws IllegalArgumentException for an invalid partition or any invalid job
+     */
+    List<Job> enqueueAll(String partition, List<Job> jobs);
+
+    /**
      * Starts consuming a partition's queues on this node; for a partition already running here
      * this is {@link #reconfigurePartition(PartitionSpec)}.
      *

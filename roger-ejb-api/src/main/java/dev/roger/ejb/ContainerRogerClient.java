@@ -25,6 +25,11 @@ final class ContainerRogerClient implements RogerClient {
     }
 
     @Override
+    public List<Job> enqueueAll(String partition, List<Job> jobs) {
+        return call(c -> c.enqueueAll(partition, jobs));
+    }
+
+    @Override
     public void startPartition(PartitionSpec spec) {
         call(c -> {
             c.startPartition(spec);

@@ -53,6 +53,26 @@ class JavaSeClientIT {
     }
 
     @Test
+    void aBatchIsPublishedWithOneConfirmAndRefusedWholeWhenOneJobIsBad() {
+        String p = unique("se");
+        try (AmqpRogerClient client = AmqpRogerClient.connect(TestBroker.uri()); Broker broker = Broker.connect()) {
+            List<Job> jobs = new java.util.ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                jobs.add(Job.builder("t").queue(i % 2 == 0 ? "even" : "odd").args(i).build());
+            }
+            List<Job> queued = client.enqueueAll(p, jobs);
+            assertEquals(jobs.stream().map(Job::id).toList(), queued.stream().map(Job::id).toList());
+            Await.until("250 + 250 messages", Duration.ofSeconds(10),
+                    () -> broker.messages(p + "-even") == 250 && broker.messages(p + "-odd") == 250);
+
+            List<Job> withBad = List.of(Job.builder("t").queue("late").build(), Job.builder("t").argsJson("{x").build());
+            assertThrows(IllegalArgumentException.class, () -> client.enqueueAll(p, withBad));
+            assertEquals(-1, broker.messages(p + "-late"), "nothing of the bad batch was published");
+            broker.delete(p + "-even", p + "-odd");
+        }
+    }
+
+    @Test
     void partitionsAreNotManagedFromJavaSe() {
         try (AmqpRogerClient client = AmqpRogerClient.connect(TestBroker.uri())) {
             assertThrows(UnsupportedOperationException.class, () -> client.startPartition(PartitionSpec.parse("x")));

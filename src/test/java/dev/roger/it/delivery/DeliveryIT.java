@@ -80,6 +80,20 @@ class DeliveryIT {
     }
 
     @Test
+    void aBatchEnqueuedInOneCallRunsEachJobOnce() throws Exception {
+        List<Job> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(Job.builder("record-job").args(new Greeting("n" + i, i)).build());
+        }
+        List<Job> queued = roger.enqueueAll("deliv", batch);
+        for (Job job : queued) {
+            onlyRun(job.id());
+        }
+        Thread.sleep(300);
+        assertTrue(queued.stream().allMatch(j -> collector.runs(j.id()).size() == 1), "each ran exactly once");
+    }
+
+    @Test
     void pojoMapAndListArgsAreDecoded() {
         Order order = new Order();
         order.setNumber("A-17");

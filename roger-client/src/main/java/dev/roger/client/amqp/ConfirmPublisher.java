@@ -30,6 +30,28 @@ public final class ConfirmPublisher implements AutoCloseable {
         this.confirmTimeout = confirmTimeout;
     }
 
+    /** One message for the default exchange. */
+    public record Message(String queue, AMQP.BasicProperties properties, byte[] body) {
+    }
+
+    /**
+     * Publishes messages on one channel and waits once for all their confirms.
+     *
+     * @throws IOException when the broker refused (nacked) any of them or the channel failed
+     * @throws TimeoutException when not all confirms came in time
+     */
+    public void publishAll(java.util.List<Message> messages) throws IOException, TimeoutException, InterruptedException {
+        withChannel(ch -> {
+            for (Message m : messages) {
+                ch.basicPublish("", m.queue(), m.properties(), m.body());
+            }
+            if (!ch.waitForConfirms(confirmTimeout.toMillis())) {
+                throw new IOException("RabbitMQ refused (nacked) at least one message");
+            }
+            return null;
+        });
+    }
+
     /**
      * Publishes to the default exchange and waits for the broker's confirm.
      *

@@ -136,9 +136,16 @@ public final class RogerEngine {
 
     /** Enqueues to the job's queue, else its type's queue (if a bean here runs the type), else {@code default}. */
     public Job enqueue(String partition, Job job) {
-        String queue = job.queue().orElseGet(() -> endpoints.find(job.type())
+        return enqueuer.enqueue(partition, job, queueOf(job));
+    }
+
+    public List<Job> enqueueAll(String partition, List<Job> jobs) {
+        return enqueuer.enqueueAll(partition, jobs, this::queueOf);
+    }
+
+    private String queueOf(Job job) {
+        return job.queue().orElseGet(() -> endpoints.find(job.type())
                 .map(e -> e.config().queue()).orElse(Names.DEFAULT_QUEUE));
-        return enqueuer.enqueue(partition, job, queue);
     }
 
     public void startPartition(PartitionSpec spec) {

@@ -40,6 +40,11 @@ public final class RogerConnectionHandle implements RogerConnection {
     }
 
     @Override
+    public List<Job> enqueueAll(String partition, List<Job> jobs) {
+        return engine().enqueueAll(partition, jobs);
+    }
+
+    @Override
     public void startPartition(PartitionSpec spec) {
         engine().startPartition(spec);
     }
