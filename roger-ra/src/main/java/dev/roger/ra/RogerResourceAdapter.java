@@ -78,6 +78,13 @@ public class RogerResourceAdapter implements ResourceAdapter {
             + "requeued rather than buried (other beans may still be activating)", defaultValue = "30")
     private Integer unknownTypeGraceSeconds = 30;
 
+    @ConfigProperty(description = "Most jobs running at once on this node over all partitions; when reached, "
+            + "partitions with work take turns (0 = no cap beyond the sum of the queues' workers)", defaultValue = "0")
+    private Integer maxConcurrentJobs = 0;
+    @ConfigProperty(description = "Consumer channels per AMQP connection; more partition queues open more "
+            + "connections", defaultValue = "500")
+    private Integer channelsPerConnection = 500;
+
     private RogerEngine engine;
 
     @Override
@@ -147,7 +154,9 @@ public class RogerResourceAdapter implements ResourceAdapter {
                 positive("buriedMaxLength", buriedMaxLength),
                 defaultPartition,
                 positive("defaultWorkers", defaultWorkers),
-                Duration.ofSeconds(unknownTypeGraceSeconds == null ? 0 : Math.max(0, unknownTypeGraceSeconds)));
+                Duration.ofSeconds(unknownTypeGraceSeconds == null ? 0 : Math.max(0, unknownTypeGraceSeconds)),
+                maxConcurrentJobs == null ? 0 : Math.max(0, maxConcurrentJobs),
+                positive("channelsPerConnection", channelsPerConnection));
     }
 
     private static int positive(String name, Integer value) {
@@ -199,6 +208,11 @@ public class RogerResourceAdapter implements ResourceAdapter {
     public void setDefaultWorkers(Integer defaultWorkers) { this.defaultWorkers = defaultWorkers; }
     public Integer getUnknownTypeGraceSeconds() { return unknownTypeGraceSeconds; }
     public void setUnknownTypeGraceSeconds(Integer s) { this.unknownTypeGraceSeconds = s; }
+
+    public Integer getMaxConcurrentJobs() { return maxConcurrentJobs; }
+    public void setMaxConcurrentJobs(Integer n) { this.maxConcurrentJobs = n; }
+    public Integer getChannelsPerConnection() { return channelsPerConnection; }
+    public void setChannelsPerConnection(Integer n) { this.channelsPerConnection = n; }
 
     // The JCA contract asks resource adapters to define equality; one instance per deployment.
     @Override

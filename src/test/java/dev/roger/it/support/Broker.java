@@ -69,6 +69,30 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /** The client-given names of the broker's connections, with rabbitmqctl where this machine has it. */
+    public static java.util.Optional<List<String>> connectionNames() {
+        try {
+            Process p = new ProcessBuilder("rabbitmqctl", "list_connections", "-q", "client_properties")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("rabbitmqctl failed: " + out);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"connection_name\",(?:longstr,)?\"([^\"]*)\"")
+                    .matcher(out);
+            List<String> names = new ArrayList<>();
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return java.util.Optional.of(names);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int messages(String queue) {
         AMQP.Queue.DeclareOk ok = queue(queue);
         return ok == null ? -1 : ok.getMessageCount();

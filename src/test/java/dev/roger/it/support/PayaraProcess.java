@@ -32,6 +32,15 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** Starts a node whose adapter uses the broker at {@code brokerUri}. */
     public static PayaraProcess start(String name, String brokerUri, Path... wars) throws IOException {
+        return start(name, brokerUri, java.util.Map.of(), wars);
+    }
+
+    /**
+     * Starts a node whose adapter has the given configuration properties (set by a post-boot
+     * command, which Payara runs before deploying the archives).
+     */
+    public static PayaraProcess start(String name, String brokerUri, java.util.Map<String, String> adapterConfig,
+                                      Path... wars) throws IOException {
         Path work = PayaraMicro.dir().resolve("nodes").resolve(name);
         // A reused root directory makes Payara redeploy the previous run's applications first.
         deleteRecursively(work);
@@ -45,6 +54,12 @@ public final class PayaraProcess implements AutoCloseable {
                 "--rootDir", work.resolve("root").toString(), "--deploy", PayaraMicro.rar().toString()));
         for (Path war : wars) {
             cmd.addAll(List.of("--deploy", war.toString()));
+        }
+        if (!adapterConfig.isEmpty()) {
+            Path postBoot = work.resolve("postboot.txt");
+            Files.writeString(postBoot, "create-resource-adapter-config --property " + String.join(":",
+                    adapterConfig.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + " roger-ra\n");
+            cmd.addAll(List.of("--postbootcommandfile", postBoot.toString()));
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PayaraProcess node = new PayaraProcess(p, log, port);

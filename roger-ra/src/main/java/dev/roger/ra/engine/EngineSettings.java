@@ -17,10 +17,13 @@ import java.time.Duration;
  * @param defaultPartition  the partition of beans that declare none
  * @param defaultWorkers    worker count of a queue used by a bean that declares no partitions
  * @param unknownTypeGrace  how long after an activation unknown job types are requeued, not buried
+ * @param maxConcurrentJobs the most jobs running at once on this node, over all partitions (0: no cap
+ *                          beyond the sum of the queues' workers); when it binds, partitions take turns
+ * @param channelsPerConnection how many consumer channels share one AMQP connection
  */
 public record EngineSettings(String nodeName, QueueType queueType, Duration publishTimeout, int maxJobBytes,
                              int buriedMaxLength, String defaultPartition, int defaultWorkers,
-                             Duration unknownTypeGrace) {
+                             Duration unknownTypeGrace, int maxConcurrentJobs, int channelsPerConnection) {
 
     /** {@code host:pid}. */
     public static String defaultNodeName() {

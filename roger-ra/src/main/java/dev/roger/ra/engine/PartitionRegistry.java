@@ -1,7 +1,6 @@
 package dev.roger.ra.engine;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import dev.roger.api.Names;
 import dev.roger.api.PartitionNotRunningException;
 import dev.roger.api.PartitionSpec;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * This node's partitions: what should run (declared by beans, or set at runtime, which takes
@@ -29,7 +27,7 @@ final class PartitionRegistry {
 
     private static final System.Logger LOG = System.getLogger(PartitionRegistry.class.getName());
 
-    private final Supplier<Connection> connection;
+    private final ChannelSource channels;
     private final QueueDeclarer declarer;
     private final JobDispatcher dispatcher;
     private final Map<String, PartitionSpec> declared = new TreeMap<>();
@@ -38,8 +36,14 @@ final class PartitionRegistry {
     private final Map<String, Map<String, QueueConsumer>> consumers = new HashMap<>();
     private final Set<String> failingQueues = new HashSet<>();
 
-    PartitionRegistry(Supplier<Connection> connection, QueueDeclarer declarer, JobDispatcher dispatcher) {
-        this.connection = connection;
+    /** Opens a consumer channel. */
+    @FunctionalInterface
+    interface ChannelSource {
+        Channel open() throws IOException;
+    }
+
+    PartitionRegistry(ChannelSource channels, QueueDeclarer declarer, JobDispatcher dispatcher) {
+        this.channels = channels;
         this.declarer = declarer;
         this.dispatcher = dispatcher;
     }
@@ -129,7 +133,7 @@ final class PartitionRegistry {
         Channel channel = null;
         try {
             declarer.ensureMain(name);
-            channel = connection.get().createChannel();
+            channel = channels.open();
             QueueConsumer consumer = QueueConsumer.start(channel, partition, queue, workers, dispatcher);
             if (failingQueues.remove(name)) {
                 LOG.log(Level.INFO, "Roger consumes {0} again", name);

@@ -40,6 +40,7 @@ public final class RogerEngine {
     private final String brokerDescription;
     private final Timer timer;
     private final ConnectionKeeper keeper;
+    private final ConsumerChannels consumerChannels;
     private final ConfirmPublisher publisher;
     private final JobEnqueuer enqueuer;
     private final EndpointRegistry endpoints = new EndpointRegistry();
@@ -53,14 +54,18 @@ public final class RogerEngine {
         this.settings = settings;
         this.timer = timer;
         this.brokerDescription = amqp.describe();
-        this.keeper = new ConnectionKeeper(amqp.newConnectionFactory(), "roger@" + settings.nodeName(), brokerDescription);
+        com.rabbitmq.client.ConnectionFactory connections = amqp.newConnectionFactory();
+        this.keeper = new ConnectionKeeper(connections, "roger@" + settings.nodeName(), brokerDescription);
+        this.consumerChannels = new ConsumerChannels(keeper::open, connections, "roger@" + settings.nodeName(),
+                settings.channelsPerConnection());
         this.publisher = new ConfirmPublisher(keeper::open, settings.publishTimeout());
         QueueDeclarer declarer = new QueueDeclarer(publisher, settings.queueType(), settings.buriedMaxLength());
         this.enqueuer = new JobEnqueuer(publisher, declarer, settings.maxJobBytes(), brokerDescription);
         DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofSeconds(1));
         JobRunner runner = new JobRunner(endpoints, events, new Burier(publisher, declarer, settings.nodeName()),
                 requeue, settings.unknownTypeGrace(), () -> lastActivation, settings.nodeName());
-        this.partitions = new PartitionRegistry(keeper::open, declarer, new JobDispatcher(workManager, runner, requeue));
+        this.partitions = new PartitionRegistry(consumerChannels::open, declarer,
+                new JobDispatcher(workManager, runner, requeue, settings.maxConcurrentJobs()));
     }
 
     public EngineSettings settings() {
@@ -96,6 +101,7 @@ public final class RogerEngine {
         timer.cancel();
         partitions.stopAll();
         publisher.close();
+        consumerChannels.close();
         keeper.close();
     }
 

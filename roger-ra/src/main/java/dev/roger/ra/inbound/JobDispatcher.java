@@ -5,8 +5,12 @@ import jakarta.resource.spi.work.WorkManager;
 import java.lang.System.Logger.Level;
 
 /**
- * Hands each delivery to the container's WorkManager as a {@link JobWork}, so jobs never run on
- * the AMQP client's threads. A delivery the WorkManager refuses goes back to its queue.
+ * Hands deliveries to the container's WorkManager as {@link JobWork}, so jobs never run on the
+ * AMQP client's threads. With a node-wide cap ({@code maxConcurrentJobs}), at most that many jobs
+ * run at once and the rest wait here, per partition; a free slot goes to the next partition in
+ * turn that has work, so one tenant's backlog cannot make another wait behind all of it (a plain
+ * FIFO in front of the WorkManager would). Waiting deliveries stay unacked and count against
+ * their queue's prefetch, which bounds how many can wait.
  */
 public final class JobDispatcher {
 
@@ -15,20 +19,63 @@ public final class JobDispatcher {
     private final WorkManager workManager;
     private final JobRunner runner;
     private final DelayedRequeue requeue;
+    private final int cap;
+    private final FairQueue<Delivery> waiting = new FairQueue<>();
+    private int running;
 
-    public JobDispatcher(WorkManager workManager, JobRunner runner, DelayedRequeue requeue) {
+    /**
+     * @param cap the most jobs running at once; 0 for no cap (each queue's prefetch still bounds it)
+     */
+    public JobDispatcher(WorkManager workManager, JobRunner runner, DelayedRequeue requeue, int cap) {
         this.workManager = workManager;
         this.runner = runner;
         this.requeue = requeue;
+        this.cap = cap;
     }
 
     void dispatch(Delivery delivery) {
+        if (cap <= 0) {
+            submit(delivery, false);
+            return;
+        }
+        synchronized (this) {
+            waiting.add(delivery.partition(), delivery);
+        }
+        drain();
+    }
+
+    /** Starts waiting deliveries, one partition per turn, while there are free slots. */
+    private void drain() {
+        while (true) {
+            Delivery next;
+            synchronized (this) {
+                if (running >= cap || waiting.size() == 0) {
+                    return;
+                }
+                next = waiting.next();
+                running++;
+            }
+            submit(next, true);
+        }
+    }
+
+    private void finished() {
+        synchronized (this) {
+            running--;
+        }
+        drain();
+    }
+
+    private void submit(Delivery delivery, boolean counted) {
         try {
-            workManager.scheduleWork(new JobWork(delivery, runner));
+            workManager.scheduleWork(new JobWork(delivery, runner, counted ? this::finished : null));
         } catch (WorkException | RuntimeException e) {
             LOG.log(Level.WARNING, "The WorkManager refused job {0} from {1}-{2} ({3}); it goes back to its queue",
                     delivery.messageId(), delivery.partition(), delivery.queue(), e.getMessage());
             requeue.requeue(delivery);
+            if (counted) {
+                finished();
+            }
         }
     }
 }

@@ -7,20 +7,31 @@ final class JobWork implements Work {
 
     private final Delivery delivery;
     private final JobRunner runner;
+    private final Runnable onFinished;
 
-    JobWork(Delivery delivery, JobRunner runner) {
+    /**
+     * @param onFinished called when the run ends whatever happened, or {@code null}
+     */
+    JobWork(Delivery delivery, JobRunner runner, Runnable onFinished) {
         this.delivery = delivery;
         this.runner = runner;
+        this.onFinished = onFinished;
     }
 
     @Override
     public void run() {
-        runner.run(delivery);
+        try {
+            runner.run(delivery);
+        } finally {
+            if (onFinished != null) {
+                onFinished.run();
+            }
+        }
     }
 
-    /** Running jobs are not abandoned when the WorkManager shuts down; their bean sees an interrupt. */
+    /** Nothing to release: the delivery is settled by run(), or redelivered if the node goes away. */
     @Override
     public void release() {
-        // Nothing to release: the delivery is settled by run(), or redelivered if the node goes away.
+        // See above.
     }
 }
