@@ -5,14 +5,17 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * Writes a job as the JSON body of its AMQP message and reads it back. The body is
@@ -27,6 +30,8 @@ public final class JobCodec {
     public static final String CONTENT_TYPE = "application/json";
 
     private static final JsonProvider JSON = JsonProvider.provider();
+    /** Thread-safe, and shares its parse buffers across calls (a reader per call would not). */
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
 
     private JobCodec() {
     }
@@ -61,7 +66,7 @@ public final class JobCodec {
         if (job.argsJson() == null) {
             return;
         }
-        try (JsonReader reader = JSON.createReader(new StringReader(job.argsJson()))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(job.argsJson()))) {
             reader.readValue();
         } catch (JsonException e) {
             throw new IllegalArgumentException("Job " + job.id() + " of type " + job.type()
@@ -76,7 +81,7 @@ public final class JobCodec {
      */
     public static Job decode(byte[] body) {
         JsonObject o;
-        try (JsonReader reader = JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new JobDecodeException(null, "payload is JSON " + value.getValueType().name().toLowerCase()

@@ -55,6 +55,9 @@ class JobCodecTest {
         assertReason("a1", "'queuedAt' is not an ISO-8601 instant", "{\"id\":\"a1\",\"type\":\"t\",\"queuedAt\":\"x\"}");
         assertReason(null, "'id' is not a string", "{\"id\":5,\"type\":\"t\"}");
         assertReason("a b", "Invalid job id", "{\"id\":\"a b\",\"type\":\"t\"}");
+        JobDecodeException binary = assertThrows(JobDecodeException.class,
+                () -> JobCodec.decode(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3}));
+        assertTrue(binary.getMessage().contains("not valid JSON"), binary.getMessage());
     }
 
     @Test
