@@ -72,7 +72,13 @@ final class ConsumerChannels implements AutoCloseable {
 
     private static Channel counted(Channel ch, Slot slot) {
         slot.channels().incrementAndGet();
-        ch.addShutdownListener(cause -> slot.channels().decrementAndGet());
+        // A connection failure (hard error) closes the channel only until recovery reopens it, so
+        // it keeps its place; a channel-level close (ours, or a broker error) frees it for good.
+        ch.addShutdownListener(cause -> {
+            if (!cause.isHardError()) {
+                slot.channels().decrementAndGet();
+            }
+        });
         return ch;
     }
 
