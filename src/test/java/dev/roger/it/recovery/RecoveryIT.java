@@ -59,6 +59,8 @@ class RecoveryIT {
             Job afterDrop = direct.enqueue("recov", Job.builder("recover-job").build());
             awaitRan(node, afterDrop.id());
             Await.until("consumer back on recov-default", Duration.ofSeconds(30), () -> broker.consumers("recov-default") == 1);
+            // The reconcile tick (2 s) must not add a second consumer next to the recovered one.
+            Await.holds("one consumer on recov-default", Duration.ofSeconds(5), () -> broker.consumers("recov-default") == 1);
 
             proxy.cut();
             long start = System.nanoTime();

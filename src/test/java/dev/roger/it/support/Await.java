@@ -21,6 +21,17 @@ public final class Await {
         }
     }
 
+    /** Checks that {@code condition} keeps holding for the whole {@code period}: for "nothing goes wrong" checks. */
+    public static void holds(String what, Duration period, BooleanSupplier condition) {
+        long end = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < end) {
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("No longer true: " + what);
+            }
+            pause();
+        }
+    }
+
     /** Waits until {@code supplier} gives a non-null value, and returns it. */
     public static <T> T value(String what, Duration timeout, Supplier<T> supplier) {
         long deadline = System.nanoTime() + timeout.toNanos();

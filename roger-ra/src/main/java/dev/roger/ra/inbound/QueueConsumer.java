@@ -27,6 +27,7 @@ public final class QueueConsumer extends DefaultConsumer {
     private final AtomicInteger inProgress = new AtomicInteger();
     private volatile boolean stopping;
     private volatile boolean cancelledByBroker;
+    private volatile boolean channelLost;
 
     private QueueConsumer(Channel channel, String partition, String queue, int workers, JobDispatcher dispatcher) {
         super(channel);
@@ -40,6 +41,22 @@ public final class QueueConsumer extends DefaultConsumer {
     public static QueueConsumer start(Channel channel, String partition, String queue, int workers,
                                       JobDispatcher dispatcher) throws IOException {
         QueueConsumer consumer = new QueueConsumer(channel, partition, queue, workers, dispatcher);
+        if (channel instanceof com.rabbitmq.client.Recoverable recoverable) {
+            recoverable.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
+                @Override
+                public void handleRecovery(com.rabbitmq.client.Recoverable r) {
+                    // Recovery brings back the consumer too; one that was stopped meanwhile must go.
+                    if (consumer.stopping) {
+                        consumer.closeIfDrained();
+                    }
+                }
+
+                @Override
+                public void handleRecoveryStarted(com.rabbitmq.client.Recoverable r) {
+                    // Nothing to do until the channel is back.
+                }
+            });
+        }
         channel.basicQos(workers, false);
         channel.basicConsume(Names.mainQueue(partition, queue), false, consumer);
         return consumer;
@@ -61,9 +78,13 @@ public final class QueueConsumer extends DefaultConsumer {
         return stopping;
     }
 
-    /** Whether it still consumes: not stopped, its channel open, not cancelled by the broker. */
+    /**
+     * Whether it still consumes, or will once the connection recovers: not stopped, not cancelled
+     * by the broker, its channel not closed by a channel error (a lost connection brings its
+     * channels and consumers back by itself; replacing them meanwhile would double the consumer).
+     */
     public boolean healthy() {
-        return !stopping && !cancelledByBroker && getChannel().isOpen();
+        return !stopping && !cancelledByBroker && !channelLost;
     }
 
     @Override
@@ -83,6 +104,9 @@ public final class QueueConsumer extends DefaultConsumer {
 
     @Override
     public void handleShutdownSignal(String consumerTag, ShutdownSignalException sig) {
+        if (!sig.isHardError()) {
+            channelLost = true;
+        }
         if (!stopping && !sig.isInitiatedByApplication()) {
             LOG.log(Level.INFO, "Channel of {0} closed: {1}", Names.mainQueue(partition, queue), sig.getMessage());
         }
@@ -127,7 +151,7 @@ public final class QueueConsumer extends DefaultConsumer {
         }
     }
 
-    private void closeIfDrained() {
+    void closeIfDrained() {
         if (stopping && inProgress.get() <= 0) {
             Channel channel = getChannel();
             try {
