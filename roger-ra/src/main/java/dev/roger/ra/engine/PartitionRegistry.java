@@ -115,16 +115,20 @@ final class PartitionRegistry {
                 consumers.remove(partition);
             }
         }
+        // One failed start ends the pass: when the broker is unreachable or refuses connections,
+        // every further attempt would wait out the same timeout while holding this lock.
+        starting:
         for (PartitionSpec spec : want.values()) {
             Map<String, QueueConsumer> queues = consumers.computeIfAbsent(spec.partition(), p -> new TreeMap<>());
-            spec.queues().forEach((queue, workers) -> {
-                if (!queues.containsKey(queue)) {
-                    QueueConsumer consumer = startConsumer(spec.partition(), queue, workers);
-                    if (consumer != null) {
-                        queues.put(queue, consumer);
+            for (Map.Entry<String, Integer> q : spec.queues().entrySet()) {
+                if (!queues.containsKey(q.getKey())) {
+                    QueueConsumer consumer = startConsumer(spec.partition(), q.getKey(), q.getValue());
+                    if (consumer == null) {
+                        break starting;
                     }
+                    queues.put(q.getKey(), consumer);
                 }
-            });
+            }
         }
     }
 
