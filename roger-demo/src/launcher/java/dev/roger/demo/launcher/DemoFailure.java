@@ -1,15 +1,18 @@
 package dev.roger.demo.launcher;
 
-/** A reason the demo cannot go on; its message is printed as is, so it says what to do. */
-final class DemoFailure extends RuntimeException {
+/**
+ * A reason the demo cannot go on; its message is printed as is, so it says what to do. Public
+ * because {@link PayaraMicro} throws it to the benchmark launcher too.
+ */
+public final class DemoFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    DemoFailure(String message) {
+    public DemoFailure(String message) {
         super(message);
     }
 
-    DemoFailure(String message, Throwable cause) {
+    public DemoFailure(String message, Throwable cause) {
         super(message, cause);
     }
 }

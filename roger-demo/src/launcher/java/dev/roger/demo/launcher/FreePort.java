@@ -6,16 +6,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Picks a free local TCP port for Payara Micro's HTTP listener, so the demo never collides with
- * a server already on 8080. Another process could take it before Payara binds it; unlikely
- * enough for a demo, and Payara then fails visibly.
+ * Picks a free local TCP port for Payara Micro's HTTP listener, so the demo (and the benchmark,
+ * which reuses this class) never collides with a server already on 8080. Another process could
+ * take it before Payara binds it; unlikely enough here, and Payara then fails visibly.
  */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {
     }
 
-    static int find() {
+    public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,13 +13,16 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * Payara Micro as a child process running the resource adapter and the demo WAR. Its output goes
- * to {@code payara.log} rather than the console, so the demo's progress stays readable; the log
- * tail is shown only when something goes wrong.
+ * Payara Micro as a child process running the resource adapter and an application (the demo WAR,
+ * or the benchmark's, which reuses this class through the module's test-jar). Its output goes to a
+ * log file rather than the console, so the launcher's own output stays readable; the log tail is
+ * shown only when something goes wrong.
  */
-final class PayaraMicro {
+public final class PayaraMicro {
 
-    static final String LOG_FILE = "payara.log";
+    /** The demo node's name: its log is {@code payara.log}, its root directory {@code payara-root}. */
+    static final String DEMO_NODE = "payara";
+    static final String LOG_FILE = DEMO_NODE + ".log";
     private static final int TAIL_LINES = 40;
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
@@ -37,27 +41,37 @@ final class PayaraMicro {
      * @throws DemoFailure when a file is missing or the JVM cannot be started
      */
     static PayaraMicro start(DemoSettings settings, int port) {
-        Path dir = settings.dir();
-        for (String file : List.of("payara-micro.jar", "roger-ra.rar", "roger-demo.war")) {
-            if (!Files.isRegularFile(dir.resolve(file))) {
-                throw new DemoFailure(dir.resolve(file) + " is missing. Run the demo through Maven, which copies it "
-                        + "there: mvn -q -pl roger-demo -am package -Pdemo -DskipTests");
-            }
-        }
+        requireFiles(settings.dir(), List.of("payara-micro.jar", "roger-ra.rar", "roger-demo.war"),
+                "Run the demo through Maven, which copies it there: mvn -q -pl roger-demo -am package -Pdemo -DskipTests");
+        return start(settings.dir(), DEMO_NODE, port, settings.amqpUri(), List.of("-Xmx512m"),
+                List.of("--deploy", "roger-ra.rar", "--deploy", "roger-demo.war"));
+    }
+
+    /**
+     * Starts {@code dir/payara-micro.jar} as node {@code name}: its log is {@code dir/<name>.log}
+     * and its root directory {@code dir/<name>-root}, emptied first. The adapter's broker is
+     * {@code amqpUri} (as {@code -Droger.amqp.uri}).
+     *
+     * @param jvmOptions      options before {@code -jar}, e.g. {@code -Xmx1g}
+     * @param payaraArguments what follows Payara's own {@code --nocluster --port --rootDir}: the
+     *                        {@code --deploy} archives (the RAR first) or a {@code --postbootcommandfile}
+     * @throws DemoFailure when the JVM cannot be started
+     */
+    public static PayaraMicro start(Path dir, String name, int port, String amqpUri, List<String> jvmOptions,
+                                    List<String> payaraArguments) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(
-                java,
-                "-Xmx512m",
-                "-Droger.amqp.uri=" + settings.amqpUri(),
-                // Whatever Payara puts in the temp directory stays under target/ too.
-                "-Djava.io.tmpdir=" + mkdirs(dir.resolve("tmp")),
-                "-jar", "payara-micro.jar",
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-Droger.amqp.uri=" + amqpUri);
+        // Whatever Payara puts in the temp directory stays under target/ too.
+        command.add("-Djava.io.tmpdir=" + mkdirs(dir.resolve("tmp")));
+        command.addAll(List.of("-jar", "payara-micro.jar",
                 "--nocluster",
                 "--port", Integer.toString(port),
-                "--rootDir", freshDir(dir.resolve("payara-root")).toString(),
-                "--deploy", "roger-ra.rar",
-                "--deploy", "roger-demo.war");
-        Path log = dir.resolve(LOG_FILE);
+                "--rootDir", freshDir(dir.resolve(name + "-root")).toString()));
+        command.addAll(payaraArguments);
+        Path log = dir.resolve(name + ".log");
         try {
             Process process = new ProcessBuilder(command)
                     .directory(dir.toFile())
@@ -68,6 +82,20 @@ final class PayaraMicro {
         } catch (IOException e) {
             // Not the whole command line: it holds the broker password.
             throw new DemoFailure("Cannot start Payara Micro with " + java + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that the files a launch needs are in {@code dir}.
+     *
+     * @param hint what to do about a missing one, appended to the message
+     * @throws DemoFailure naming the first missing file
+     */
+    public static void requireFiles(Path dir, List<String> files, String hint) {
+        for (String file : files) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
+                throw new DemoFailure(dir.resolve(file) + " is missing. " + hint);
+            }
         }
     }
 
@@ -103,7 +131,7 @@ final class PayaraMicro {
      * @return how long it took
      * @throws DemoFailure with the log's tail when Payara exits or the time is up
      */
-    Duration awaitReady(BooleanSupplier ready, Duration timeout) throws InterruptedException {
+    public Duration awaitReady(BooleanSupplier ready, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (!ready.getAsBoolean()) {
@@ -117,14 +145,14 @@ final class PayaraMicro {
     }
 
     /** @throws DemoFailure with the log's tail when Payara has exited */
-    void requireAlive() {
+    public void requireAlive() {
         if (!process.isAlive()) {
             throw new DemoFailure("Payara Micro exited with code " + process.exitValue() + ".\n" + tail());
         }
     }
 
     /** The last lines of Payara's log, framed for the console. */
-    String tail() {
+    public String tail() {
         List<String> lines;
         try {
             // Decoded leniently: a stray byte in the log must not hide the rest of it.
@@ -134,15 +162,25 @@ final class PayaraMicro {
         }
         List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
         return "---- last " + last.size() + " lines of " + log + " ----\n" + String.join("\n", last)
-                + "\n---- end of " + LOG_FILE + " ----";
+                + "\n---- end of " + log.getFileName() + " ----";
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
+    /** The operating system's id of the Payara Micro JVM, e.g. to read its {@code /proc} entries. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Whether the Payara Micro JVM still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Asks Payara to shut down, and kills it if it has not within the grace period. Idempotent. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }

@@ -1,0 +1,132 @@
+package dev.roger.bench.broker;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.roger.bench.BenchFailure;
+import dev.roger.client.amqp.AmqpSettings;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The benchmark's own AMQP connection, for housekeeping only: the broker's version, and deleting
+ * the queues a case made. Deletes run on several channels at once, because deleting a quorum queue
+ * takes the broker milliseconds and the many-tenants case leaves two thousand of them.
+ */
+public final class Broker implements AutoCloseable {
+
+    private static final int DELETE_THREADS = 8;
+
+    private final Connection connection;
+    private final String redactedUri;
+
+    private Broker(Connection connection, String redactedUri) {
+        this.connection = connection;
+        this.redactedUri = redactedUri;
+    }
+
+    /**
+     * Connects, failing at once rather than retrying in the background.
+     *
+     * @throws BenchFailure when the broker does not answer
+     */
+    public static Broker connect(String uri) {
+        ConnectionFactory factory = AmqpSettings.ofUri(uri).newConnectionFactory();
+        factory.setAutomaticRecoveryEnabled(false);
+        try {
+            return new Broker(factory.newConnection("roger-bench-admin"), AmqpSettings.redact(uri));
+        } catch (IOException | TimeoutException e) {
+            throw new BenchFailure("Cannot connect to RabbitMQ at " + AmqpSettings.redact(uri) + " (" + e
+                    + "). Is it running? Set ROGER_AMQP_URI for another broker (no trailing slash: that means the "
+                    + "empty vhost).", e);
+        }
+    }
+
+    /** The broker's version, as it announces it on connecting. */
+    public String version() {
+        Object v = connection.getServerProperties().get("version");
+        return v == null ? "unknown" : v.toString();
+    }
+
+    /**
+     * Deletes the queues with their messages; missing ones are fine.
+     *
+     * @throws BenchFailure when a delete fails for another reason
+     */
+    public void deleteQueues(Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<String> all = List.copyOf(names);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(DELETE_THREADS, all.size()));
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            int per = (all.size() + DELETE_THREADS - 1) / DELETE_THREADS;
+            for (int from = 0; from < all.size(); from += per) {
+                List<String> part = all.subList(from, Math.min(all.size(), from + per));
+                parts.add(pool.submit(() -> {
+                    deleteOnOwnChannel(part);
+                    return null;
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get(10, TimeUnit.MINUTES);
+            }
+        } catch (ExecutionException e) {
+            throw new BenchFailure("Cannot delete the benchmark's queues on " + redactedUri + ": " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new BenchFailure("Deleting " + all.size() + " queues on " + redactedUri + " took over 10 minutes", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("Interrupted while deleting queues", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void deleteOnOwnChannel(List<String> names) throws IOException, TimeoutException {
+        Channel channel = connection.createChannel();
+        try {
+            for (String name : names) {
+                channel.queueDelete(name);
+            }
+        } finally {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        }
+    }
+
+    /** Messages ready in a queue (not counting those delivered and unacknowledged). */
+    public long readyMessages(String queue) {
+        try {
+            Channel channel = connection.createChannel();
+            try {
+                return channel.queueDeclarePassive(queue).getMessageCount();
+            } finally {
+                if (channel.isOpen()) {
+                    channel.close();
+                }
+            }
+        } catch (IOException | TimeoutException e) {
+            throw new BenchFailure("Cannot read the length of queue " + queue + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close(5000);
+        } catch (IOException | RuntimeException e) {
+            // Closing at the end: the broker went away or the connection already closed; nothing to release.
+        }
+    }
+}

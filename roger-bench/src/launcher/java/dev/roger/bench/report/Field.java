@@ -1,0 +1,61 @@
+package dev.roger.bench.report;
+
+/**
+ * The numeric fields of the results file. The first block is what issue 3 asks for (medians over
+ * the repetitions); the rest explains them (sizes, peaks, growth) and is reported alongside.
+ */
+public enum Field {
+    PERFTEST_MSGS_PER_S("perftest_msgs_per_s"),
+    ROGER_JOBS_PER_S("roger_jobs_per_s"),
+    THROUGHPUT_RATIO("throughput_ratio"),
+    ROGER_JOBS_PER_S_100W("roger_jobs_per_s_100w"),
+    PERFTEST_MSGS_PER_S_100W("perftest_msgs_per_s_100w"),
+    ROGER_LATENCY_P50_MS("roger_latency_p50_ms"),
+    ROGER_LATENCY_P99_MS("roger_latency_p99_ms"),
+    PERFTEST_LATENCY_P99_MS("perftest_latency_p99_ms"),
+    JOBRUNR_JOBS_PER_S("jobrunr_jobs_per_s"),
+    JOBRUNR_RATIO("jobrunr_ratio"),
+    RSS_IDLE_MB("rss_idle_mb"),
+    RSS_LOAD_MB("rss_load_mb"),
+    FAIRNESS_P99_ALONE_MS("fairness_p99_alone_ms"),
+    FAIRNESS_P99_FLOOD_MS("fairness_p99_flood_ms"),
+    FAIRNESS_RATIO("fairness_ratio"),
+    TENANTS_READY_S("tenants_ready_s"),
+    TENANTS_IDLE_CPU_PCT("tenants_idle_cpu_pct"),
+    TENANTS_HEAP_MB("tenants_heap_mb"),
+
+    MESSAGE_BYTES("message_bytes"),
+    PERFTEST_BROKER_CPU_MS_PER_1000("perftest_broker_cpu_ms_per_1000"),
+    ROGER_BROKER_CPU_MS_PER_1000("roger_broker_cpu_ms_per_1000"),
+    ROGER_NODE_CPU_MS_PER_1000("roger_node_cpu_ms_per_1000"),
+    THROUGHPUT_RATIO_100W("throughput_ratio_100w"),
+    ROGER_JOBS_PER_S_WARMUP("roger_jobs_per_s_warmup"),
+    ROGER_PEAK_RUNNING_10W("roger_peak_running_10w"),
+    ROGER_PEAK_RUNNING_100W("roger_peak_running_100w"),
+    ROGER_LATENCY_MAX_MS("roger_latency_max_ms"),
+    ROGER_LATENCY_RATE("roger_latency_achieved_rate"),
+    PERFTEST_LATENCY_P50_MS("perftest_latency_p50_ms"),
+    JOBRUNR_POLL_INTERVAL_S("jobrunr_poll_interval_s"),
+    HEAP_IDLE_MB("heap_idle_mb"),
+    HEAP_LOAD_MB("heap_load_mb"),
+    FAIRNESS_PEAK_RUNNING("fairness_peak_running"),
+    FAIRNESS_BACKLOG_LEFT("fairness_backlog_left"),
+    TENANTS_START_CALLS_S("tenants_start_calls_s"),
+    TENANTS_BASELINE_CPU_PCT("tenants_baseline_cpu_pct"),
+    TENANTS_HEAP_GROWTH_MB("tenants_heap_growth_mb"),
+    TENANTS_RSS_MB("tenants_rss_mb"),
+    TENANTS_CONNECTIONS("tenants_connections"),
+    TENANTS_CHANNELS("tenants_channels"),
+    TENANTS_STOP_S("tenants_stop_s");
+
+    private final String key;
+
+    Field(String key) {
+        this.key = key;
+    }
+
+    /** The name in the results file. */
+    public String key() {
+        return key;
+    }
+}

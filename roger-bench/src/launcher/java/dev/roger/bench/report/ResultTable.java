@@ -1,0 +1,137 @@
+package dev.roger.bench.report;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints a run as the table the issue asks for: each case's medians, then the goals marked met or
+ * not met. A case that broke shows its reason instead of figures.
+ */
+public final class ResultTable {
+
+    private static final String ROW = "  %-2s %-26s %-38s %s%n";
+
+    private final Results r;
+    private final PrintStream out;
+
+    private ResultTable(Results r, PrintStream out) {
+        this.r = r;
+        this.out = out;
+    }
+
+    public static void print(Results results, PrintStream out) {
+        new ResultTable(results, out).print();
+    }
+
+    private void print() {
+        var m = r.mode();
+        out.println();
+        out.printf("Roger benchmark, %s mode (%d repetition%s, medians), %s, %d cores, %,d MB%n", m.name(),
+                m.repetitions(), m.repetitions() == 1 ? "" : "s", r.date(), r.machine().cores(), r.machine().memoryMb());
+        out.println("  " + String.join(", ", r.versions().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList()));
+        out.println();
+        out.printf(ROW, "#", "case", "measure", "value");
+        out.printf(ROW, "-", "----", "-------", "-----");
+        section("limit", "1", "limit: PerfTest", List.of(
+                line("receive rate, prefetch 10", rate(Field.PERFTEST_MSGS_PER_S, "msg/s")),
+                line("receive rate, prefetch 100", rate(Field.PERFTEST_MSGS_PER_S_100W, "msg/s")),
+                line("message size", num(Field.MESSAGE_BYTES, "%.0f bytes"))));
+        section("throughput", "2", "Roger throughput", List.of(
+                line("10 workers, " + m.jobs() + " jobs", rate(Field.ROGER_JOBS_PER_S, "jobs/s")
+                        + ratioText(Field.THROUGHPUT_RATIO, "PerfTest")),
+                line("100 workers", rate(Field.ROGER_JOBS_PER_S_100W, "jobs/s")
+                        + ratioText(Field.THROUGHPUT_RATIO_100W, "PerfTest")),
+                line("cold node (warm-up run, 10 w)", rate(Field.ROGER_JOBS_PER_S_WARMUP, "jobs/s")),
+                line("peak jobs at once, 10 / 100 w", num(Field.ROGER_PEAK_RUNNING_10W, "%.0f") + " / "
+                        + num(Field.ROGER_PEAK_RUNNING_100W, "%.0f")),
+                line("CPU per 1000 jobs: node / broker", num(Field.ROGER_NODE_CPU_MS_PER_1000, "%.0f") + " / "
+                        + num(Field.ROGER_BROKER_CPU_MS_PER_1000, "%.0f ms") + "  (PerfTest's broker: "
+                        + num(Field.PERFTEST_BROKER_CPU_MS_PER_1000, "%.0f ms") + ")")));
+        section("latency", "3", "latency, " + m.latencyRate() + "/s " + m.latencySeconds() + " s", List.of(
+                line("Roger p50 / p99 / max", num(Field.ROGER_LATENCY_P50_MS, "%.1f") + " / "
+                        + num(Field.ROGER_LATENCY_P99_MS, "%.1f") + " / " + num(Field.ROGER_LATENCY_MAX_MS, "%.1f ms")),
+                line("PerfTest p50 / p99", num(Field.PERFTEST_LATENCY_P50_MS, "%.1f") + " / "
+                        + num(Field.PERFTEST_LATENCY_P99_MS, "%.1f ms"))));
+        section("peer", "4", "peer: JobRunr + PostgreSQL", List.of(
+                line("10 workers, poll " + num(Field.JOBRUNR_POLL_INTERVAL_S, "%.0f s"),
+                        rate(Field.JOBRUNR_JOBS_PER_S, "jobs/s") + ratioText(Field.JOBRUNR_RATIO, "JobRunr", "Roger = "))));
+        section("memory", "5", "memory of the Payara node", List.of(
+                line("RSS idle / under case 2 (peak)", num(Field.RSS_IDLE_MB, "%.0f") + " / "
+                        + num(Field.RSS_LOAD_MB, "%.0f MB")),
+                line("heap used idle / under case 2 (peak)", num(Field.HEAP_IDLE_MB, "%.0f") + " / "
+                        + num(Field.HEAP_LOAD_MB, "%.0f MB"))));
+        section("fairness", "6", "fairness, cap 16", List.of(
+                line("B's p99 alone / during A's flood", num(Field.FAIRNESS_P99_ALONE_MS, "%.1f") + " / "
+                        + num(Field.FAIRNESS_P99_FLOOD_MS, "%.1f ms") + "  (x" + num(Field.FAIRNESS_RATIO, "%.2f") + ")"),
+                line("peak jobs at once; A's jobs left", num(Field.FAIRNESS_PEAK_RUNNING, "%.0f") + "; "
+                        + num(Field.FAIRNESS_BACKLOG_LEFT, "%.0f"))));
+        section("tenants", "7", m.tenants() + " tenants x 2 queues", List.of(
+                line("all consumers ready (calls returned)", num(Field.TENANTS_READY_S, "%.1f s") + " ("
+                        + num(Field.TENANTS_START_CALLS_S, "%.1f s") + ")"),
+                line("connections / channels", num(Field.TENANTS_CONNECTIONS, "%.0f") + " / "
+                        + num(Field.TENANTS_CHANNELS, "%.0f")),
+                line("idle CPU over " + m.idleSeconds() + " s (one core = 100)", num(Field.TENANTS_IDLE_CPU_PCT, "%.2f %%")
+                        + "  (node without them: " + num(Field.TENANTS_BASELINE_CPU_PCT, "%.2f %%") + ")"),
+                line("heap used (growth), RSS", num(Field.TENANTS_HEAP_MB, "%.0f MB") + " ("
+                        + num(Field.TENANTS_HEAP_GROWTH_MB, "%+.0f MB") + "), " + num(Field.TENANTS_RSS_MB, "%.0f MB")),
+                line("stopping them all", num(Field.TENANTS_STOP_S, "%.1f s"))));
+        out.println();
+        out.println("  Goals (issue 3, meant for the full sizes; not assertions)");
+        for (Targets.Target t : Targets.check(r)) {
+            String verdict = t.met() == null ? "not measured" : t.met() ? "met" : "NOT MET";
+            out.printf("    %-12s %-13s %-52s %s%n", t.key(), verdict, t.goal(), t.met() == null ? "" : t.detail());
+        }
+        if (!r.notes().isEmpty()) {
+            out.println();
+            out.println("  Notes");
+            r.notes().forEach(n -> out.println("    - " + n));
+        }
+    }
+
+    private record Line(String measure, String value) {
+    }
+
+    private static Line line(String measure, String value) {
+        return new Line(measure, value);
+    }
+
+    private void section(String key, String number, String label, List<Line> lines) {
+        Results.CaseStatus status = r.cases().get(key);
+        if (status != null && !status.ok()) {
+            out.printf(ROW, number, label, "NOT RUN", firstLine(status.error()));
+            return;
+        }
+        List<Line> all = new ArrayList<>(lines);
+        for (int i = 0; i < all.size(); i++) {
+            out.printf(ROW, i == 0 ? number : "", i == 0 ? label : "", all.get(i).measure(), all.get(i).value());
+        }
+    }
+
+    private static String firstLine(String s) {
+        String line = s == null ? "" : s.lines().findFirst().orElse("");
+        return line.length() > 140 ? line.substring(0, 140) + "..." : line;
+    }
+
+    private String rate(Field f, String unit) {
+        Double v = r.get(f);
+        return v == null ? "-" : String.format(Locale.ROOT, "%,.0f %s", v, unit);
+    }
+
+    private String num(Field f, String format) {
+        Double v = r.get(f);
+        return v == null ? "-" : String.format(Locale.ROOT, format, v);
+    }
+
+    private String ratioText(Field f, String of) {
+        Double v = r.get(f);
+        return v == null ? "" : String.format(Locale.ROOT, "  (%.2f x %s)", v, of);
+    }
+
+    private String ratioText(Field f, String of, String prefix) {
+        Double v = r.get(f);
+        return v == null ? "" : String.format(Locale.ROOT, "  (%s%.2f x %s)", prefix, v, of);
+    }
+}

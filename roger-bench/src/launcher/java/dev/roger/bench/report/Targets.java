@@ -1,0 +1,50 @@
+package dev.roger.bench.report;
+
+import java.util.List;
+
+/**
+ * The goals of issue 3, checked against a run's medians. They are goals, not assertions: the
+ * table marks each met or not met, and the exit code does not depend on them.
+ */
+public final class Targets {
+
+    /** One goal and whether this run met it (null when its figures are missing). */
+    public record Target(String key, String goal, Boolean met, String detail) {
+    }
+
+    private Targets() {
+    }
+
+    public static List<Target> check(Results r) {
+        return List.of(
+                atLeast("throughput", "Roger (10 workers) >= 0.8 x PerfTest (prefetch 10)",
+                        r.get(Field.THROUGHPUT_RATIO), 0.8, "ratio"),
+                latency(r),
+                atLeast("peer", "Roger (10 workers) >= 3 x JobRunr", r.get(Field.JOBRUNR_RATIO), 3, "ratio"),
+                atMost("fairness", "B's p99 during A's flood <= 2 x alone", r.get(Field.FAIRNESS_RATIO), 2, "ratio"),
+                atMost("tenants_ready", "1,000 tenants x 2 queues ready <= 30 s", r.get(Field.TENANTS_READY_S), 30, "s"),
+                atMost("tenants_cpu", "idle CPU with them <= 2 % (of one core)", r.get(Field.TENANTS_IDLE_CPU_PCT), 2, "%"),
+                atMost("tenants_heap", "heap growth with them <= 256 MB", r.get(Field.TENANTS_HEAP_GROWTH_MB), 256, "MB"));
+    }
+
+    private static Target latency(Results r) {
+        Double roger = r.get(Field.ROGER_LATENCY_P99_MS);
+        Double perfTest = r.get(Field.PERFTEST_LATENCY_P99_MS);
+        String goal = "Roger p99 <= PerfTest p99 + 5 ms";
+        if (roger == null || perfTest == null) {
+            return new Target("latency", goal, null, "not measured");
+        }
+        return new Target("latency", goal, roger <= perfTest + 5,
+                String.format("%.1f vs %.1f + 5 ms", roger, perfTest));
+    }
+
+    private static Target atLeast(String key, String goal, Double value, double bound, String unit) {
+        return value == null ? new Target(key, goal, null, "not measured")
+                : new Target(key, goal, value >= bound, String.format("%.2f %s", value, unit));
+    }
+
+    private static Target atMost(String key, String goal, Double value, double bound, String unit) {
+        return value == null ? new Target(key, goal, null, "not measured")
+                : new Target(key, goal, value <= bound, String.format("%.2f %s", value, unit));
+    }
+}
