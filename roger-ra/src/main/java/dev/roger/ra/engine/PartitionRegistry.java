@@ -115,6 +115,7 @@ final class PartitionRegistry {
                 consumers.remove(partition);
             }
         }
+        declareMissing(want);
         // One failed start ends the pass: when the broker is unreachable or refuses connections,
         // every further attempt would wait out the same timeout while holding this lock.
         starting:
@@ -130,6 +131,42 @@ final class PartitionRegistry {
                 }
             }
         }
+    }
+
+    /**
+     * Declares the main queues that are about to get a consumer, several at a time: creating a
+     * quorum queue is the slow part of starting one (about 10 ms on the broker), and starting a
+     * thousand tenants one queue after another took over half a minute. A failure here is only
+     * logged by {@link #startConsumer}, which declares again.
+     */
+    private void declareMissing(Map<String, PartitionSpec> want) {
+        List<String> missing = new ArrayList<>();
+        want.values().forEach(spec -> spec.queues().keySet().forEach(q -> {
+            Map<String, QueueConsumer> queues = consumers.get(spec.partition());
+            if (queues == null || !queues.containsKey(q)) {
+                missing.add(Names.mainQueue(spec.partition(), q));
+            }
+        }));
+        if (missing.size() < 2) {
+            return;
+        }
+        // After one failure the rest are skipped, as in reconcile: a refusing broker would make
+        // each of them wait out the same timeout.
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        missing.parallelStream().forEach(name -> {
+            if (failed.get()) {
+                return;
+            }
+            try {
+                declarer.ensureMain(name);
+            } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                declarer.forget(name);
+                failed.set(true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.set(true);
+            }
+        });
     }
 
     private QueueConsumer startConsumer(String partition, String queue, int workers) {
