@@ -3,6 +3,8 @@ package dev.roger.client;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.roger.api.EnqueueException;
+import dev.roger.api.ControlResult;
+import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
 import dev.roger.api.Names;
 import dev.roger.api.PartitionSpec;
@@ -13,6 +15,8 @@ import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.amqp.QueueType;
+import dev.roger.client.cluster.ClusterCalls;
+import dev.roger.client.cluster.ClusterClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +39,7 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
     private final Connection connection;
     private final ConfirmPublisher publisher;
     private final JobEnqueuer enqueuer;
+    private final ClusterClient cluster;
 
     private AmqpRogerClient(Builder b) {
         AmqpSettings settings = b.settings != null ? b.settings : AmqpSettings.ofUri(AmqpSettings.defaultUri());
@@ -46,8 +51,9 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
                     + Errors.describe(e), e);
         }
         this.publisher = new ConfirmPublisher(this::openConnection, b.confirmTimeout);
+        this.cluster = new ClusterClient(new ClusterCalls(this::openConnection, b.stateTimeout, b.controlTimeout));
         this.enqueuer = new JobEnqueuer(publisher, new QueueDeclarer(publisher, b.queueType, b.buriedMaxLength),
-                b.maxJobBytes, settings.describe());
+                cluster, b.maxJobBytes, settings.describe());
     }
 
     /** A client on the broker at {@code uri}, e.g. {@code amqp://user:pass@host:5672/vhost}. */
@@ -83,6 +89,26 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         return enqueuer.enqueueAll(partition, jobs, job -> job.queue().orElse(Names.DEFAULT_QUEUE));
     }
 
+    @Override
+    public ControlResult cancel(String partition, String jobId) {
+        return cluster.cancel(partition, jobId);
+    }
+
+    @Override
+    public ControlResult pauseQueue(String partition, String queue) {
+        return cluster.pause(partition, queue);
+    }
+
+    @Override
+    public ControlResult resumeQueue(String partition, String queue) {
+        return cluster.resume(partition, queue);
+    }
+
+    @Override
+    public GlobalStateInfo globalState(String partition) {
+        return cluster.info(partition);
+    }
+
     /** Not available outside an application server. */
     @Override
     public void startPartition(PartitionSpec spec) {
@@ -114,6 +140,7 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
 
     @Override
     public void close() {
+        cluster.calls().close();
         publisher.close();
         try {
             // Bounded: a hung broker never answers the close.
@@ -128,6 +155,8 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         private AmqpSettings settings;
         private QueueType queueType = QueueType.QUORUM;
         private Duration confirmTimeout = Duration.ofSeconds(10);
+        private Duration stateTimeout = Duration.ofSeconds(5);
+        private Duration controlTimeout = Duration.ofSeconds(3);
         private int maxJobBytes = 1 << 20;
         private int buriedMaxLength = 10_000;
 
@@ -149,6 +178,18 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
             return this;
         }
 
+        /** How long to wait for a partition state owner's answer (queue keys, cancel, pause); default 5 s. */
+        public Builder stateTimeout(Duration timeout) {
+            this.stateTimeout = requirePositive(timeout, "stateTimeout");
+            return this;
+        }
+
+        /** How long to collect the nodes' answers to cancel, pause and resume; default 3 s. */
+        public Builder controlTimeout(Duration timeout) {
+            this.controlTimeout = requirePositive(timeout, "controlTimeout");
+            return this;
+        }
+
         /** The largest encoded job accepted (default 1 MiB). */
         public Builder maxJobBytes(int bytes) {
             this.maxJobBytes = bytes;
@@ -159,6 +200,13 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         public Builder buriedMaxLength(int length) {
             this.buriedMaxLength = length;
             return this;
+        }
+
+        private static Duration requirePositive(Duration d, String what) {
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(what + " must be a positive duration, not " + d);
+            }
+            return d;
         }
 
         /**

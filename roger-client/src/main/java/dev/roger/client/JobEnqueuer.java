@@ -7,6 +7,7 @@ import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
+import dev.roger.client.cluster.ClusterClient;
 import dev.roger.client.wire.JobCodec;
 import dev.roger.client.wire.JobMessages;
 import java.io.IOException;
@@ -31,9 +32,12 @@ public final class JobEnqueuer {
     private final QueueDeclarer declarer;
     private final int maxJobBytes;
     private final String brokerDescription;
+    private final ClusterClient cluster;
 
-    public JobEnqueuer(ConfirmPublisher publisher, QueueDeclarer declarer, int maxJobBytes, String brokerDescription) {
+    public JobEnqueuer(ConfirmPublisher publisher, QueueDeclarer declarer, ClusterClient cluster, int maxJobBytes,
+                       String brokerDescription) {
         this.publisher = publisher;
+        this.cluster = cluster;
         this.declarer = declarer;
         this.maxJobBytes = maxJobBytes;
         this.brokerDescription = AmqpSettings.redact(brokerDescription);
@@ -59,6 +63,9 @@ public final class JobEnqueuer {
      * @throws EnqueueException when not every job was confirmed; none, some or all may have been
      *                          stored, so retry the whole batch (the ids stay the same)
      * @throws IllegalArgumentException before anything is published, for any invalid job
+     * @throws dev.roger.api.DuplicateJobException when a job's queue key is held; nothing was published
+     * @throws dev.roger.api.StateUnavailableException when a job has a queue key and the partition's
+     *                                                 state owner did not answer; nothing was published
      */
     public List<Job> enqueueAll(String partition, List<Job> jobs, Function<Job, String> queueOf) {
         Names.requirePartition(partition);
@@ -84,6 +91,7 @@ public final class JobEnqueuer {
         if (queued.isEmpty()) {
             return queued;
         }
+        List<Job> claimed = claimQueueKeys(partition, queued);
         try {
             for (String target : targets) {
                 declarer.ensureMain(target);
@@ -91,6 +99,7 @@ public final class JobEnqueuer {
             publisher.publishAll(messages);
         } catch (IOException | TimeoutException e) {
             targets.forEach(declarer::forget);
+            claimed.forEach(j -> cluster.releaseQueueKeyQuietly(partition, j));
             Job first = queued.get(0);
             String what = queued.size() == 1
                     ? "Job " + first.id() + " of type " + first.type() + " was not enqueued to " + targets.iterator().next()
@@ -98,6 +107,7 @@ public final class JobEnqueuer {
             throw new EnqueueException(first.id(), what + " on " + brokerDescription + ": " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            claimed.forEach(j -> cluster.releaseQueueKeyQuietly(partition, j));
             throw new EnqueueException(queued.get(0).id(), "Interrupted while enqueueing job " + queued.get(0).id(), e);
         }
         if (LOG.isLoggable(Level.DEBUG)) {
@@ -106,6 +116,27 @@ public final class JobEnqueuer {
             }
         }
         return queued;
+    }
+
+    /**
+     * Takes the queue keys of the jobs that have one, in order; when one is refused or the owner is
+     * away, gives back those already taken and rethrows, so nothing is published.
+     */
+    private List<Job> claimQueueKeys(String partition, List<Job> jobs) {
+        List<Job> claimed = new ArrayList<>();
+        for (Job job : jobs) {
+            if (job.queueKey().isEmpty()) {
+                continue;
+            }
+            try {
+                cluster.claimQueueKey(partition, job);
+                claimed.add(job);
+            } catch (RuntimeException e) {
+                claimed.forEach(j -> cluster.releaseQueueKeyQuietly(partition, j));
+                throw e;
+            }
+        }
+        return claimed;
     }
 
     private static String describe(Exception e) {

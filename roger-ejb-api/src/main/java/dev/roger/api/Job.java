@@ -44,8 +44,8 @@ public final class Job {
         this.argsJson = b.argsJson;
         this.partition = b.partition == null ? null : Names.requirePartition(b.partition);
         this.queue = b.queue == null ? null : Names.requireQueue(b.queue);
-        this.queueKey = b.queueKey;
-        this.executionKey = b.executionKey;
+        this.queueKey = b.queueKey == null ? null : Names.requireQueueKey(b.queueKey);
+        this.executionKey = b.executionKey == null ? null : Names.requireExecutionKey(b.executionKey);
         this.retryable = b.retryable;
         this.maxExecutionTime = b.maxExecutionTime;
         this.retryCount = b.retryCount;

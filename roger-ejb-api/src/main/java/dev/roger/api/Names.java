@@ -16,7 +16,9 @@ public final class Names {
     private static final Pattern PARTITION = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_]{1,100}");
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern EXECUTION_KEY = Pattern.compile("[A-Za-z0-9_.:@-]{1,120}");
     private static final int MAX_TYPE_LENGTH = 200;
+    private static final int MAX_QUEUE_KEY_LENGTH = 255;
 
     private Names() {
     }
@@ -29,6 +31,34 @@ public final class Names {
     /** {@code <partition>-<queue>.buried}, where failed and undeliverable jobs are kept. */
     public static String buriedQueue(String partition, String queue) {
         return mainQueue(partition, queue) + ".buried";
+    }
+
+    /**
+     * {@code <partition>-execution-waiting-<key>}, where jobs wait while another job holds their
+     * execution key.
+     */
+    public static String waitingQueue(String partition, String executionKey) {
+        return requirePartition(partition) + "-execution-waiting-" + requireExecutionKey(executionKey);
+    }
+
+    /** {@code roger.owner.<partition>}: the single-active-consumer queue whose consumer owns the partition's state. */
+    public static String ownerQueue(String partition) {
+        return "roger.owner." + requirePartition(partition);
+    }
+
+    /** Checks an execution key, which becomes part of a queue name; returns it. */
+    public static String requireExecutionKey(String key) {
+        return require(EXECUTION_KEY, key, "execution key",
+                "1 to 120 characters of A-Z, a-z, 0-9, '_', '.', ':', '@' and '-'");
+    }
+
+    /** Checks a queue key; returns it. */
+    public static String requireQueueKey(String key) {
+        if (key == null || key.isBlank() || key.length() > MAX_QUEUE_KEY_LENGTH) {
+            throw new IllegalArgumentException("Invalid queue key '" + key
+                    + "': must be 1 to " + MAX_QUEUE_KEY_LENGTH + " non-blank characters");
+        }
+        return key;
     }
 
     /** Checks a partition id; returns it. */

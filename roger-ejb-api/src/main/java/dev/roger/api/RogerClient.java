@@ -25,6 +25,10 @@ public interface RogerClient {
      * @return the job as enqueued, with its queue and {@code queuedAt} set
      * @throws EnqueueException when the broker is unreachable, refused the job, or did not confirm
      *                          it in time; the job was then not (reliably) enqueued
+     * @throws DuplicateJobException when the job has a queue key that another job of the partition
+     *                               holds (queued, waiting or running); nothing was published
+     * @throws StateUnavailableException when the job has a queue key and the partition's state owner
+     *                               did not answer in time; nothing was published, retry later
      * @throws IllegalArgumentException when the partition id is invalid or the job is too large
      */
     Job enqueue(String partition, Job job);
@@ -39,8 +43,46 @@ public interface RogerClient {
      * @throws EnqueueException when not every job was confirmed: none, some or all may be stored,
      *                          so retry the batch (ids are kept, jobs run at least once)
      * @throws IllegalArgumentException for an invalid partition or any invalid job
+     * @throws DuplicateJobException when a job's queue key is held (by another job, or by an earlier
+     *                               job of the batch); nothing was published
+     * @throws StateUnavailableException when a job has a queue key and the partition's state owner
+     *                               did not answer; nothing was published
      */
     List<Job> enqueueAll(String partition, List<Job> jobs);
+
+    /**
+     * Cancels a job of a partition, wherever it is: a queued job is dropped when a node dequeues
+     * it; a running job's thread is interrupted and its result ignored. Either way {@code
+     * JobCancelled} fires once and the job is not retried. Cancelling an unknown or finished job
+     * is harmless (its id is forgotten after the cancel retention).
+     *
+     * @return the nodes that were told at once (a node that missed it learns it from the owner)
+     * @throws StateUnavailableException when the partition's state owner did not answer; nothing was cancelled
+     */
+    ControlResult cancel(String partition, String jobId);
+
+    /**
+     * Pauses a queue of a partition on every node: no node starts a job from it until {@link
+     * #resumeQueue}. Jobs already running finish. The pause is part of the partition's global
+     * state: it survives reconfiguration, restarts, new nodes and a change of owner.
+     *
+     * @throws StateUnavailableException when the partition's state owner did not answer; nothing changed
+     */
+    ControlResult pauseQueue(String partition, String queue);
+
+    /**
+     * Resumes a paused queue of a partition on every node.
+     *
+     * @throws StateUnavailableException when the partition's state owner did not answer; nothing changed
+     */
+    ControlResult resumeQueue(String partition, String queue);
+
+    /**
+     * The partition's global state as its owner holds it: owner node, paused queues, held keys.
+     *
+     * @throws StateUnavailableException when the partition's state owner did not answer
+     */
+    GlobalStateInfo globalState(String partition);
 
     /**
      * Starts consuming a partition's queues on this node; for a partition already running here

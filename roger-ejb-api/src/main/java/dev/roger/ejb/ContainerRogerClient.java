@@ -1,5 +1,7 @@
 package dev.roger.ejb;
 
+import dev.roger.api.ControlResult;
+import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
 import dev.roger.api.PartitionSpec;
 import dev.roger.api.RogerClient;
@@ -27,6 +29,26 @@ final class ContainerRogerClient implements RogerClient {
     @Override
     public List<Job> enqueueAll(String partition, List<Job> jobs) {
         return call(c -> c.enqueueAll(partition, jobs));
+    }
+
+    @Override
+    public ControlResult cancel(String partition, String jobId) {
+        return call(c -> c.cancel(partition, jobId));
+    }
+
+    @Override
+    public ControlResult pauseQueue(String partition, String queue) {
+        return call(c -> c.pauseQueue(partition, queue));
+    }
+
+    @Override
+    public ControlResult resumeQueue(String partition, String queue) {
+        return call(c -> c.resumeQueue(partition, queue));
+    }
+
+    @Override
+    public GlobalStateInfo globalState(String partition) {
+        return call(c -> c.globalState(partition));
     }
 
     @Override

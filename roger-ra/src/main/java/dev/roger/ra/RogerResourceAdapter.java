@@ -9,6 +9,7 @@ import dev.roger.ra.inbound.RogerActivationSpec;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
+import dev.roger.state.StateSettings;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
@@ -84,6 +85,22 @@ public class RogerResourceAdapter implements ResourceAdapter {
     @ConfigProperty(description = "Consumer channels per AMQP connection; more partition queues open more "
             + "connections", defaultValue = "500")
     private Integer channelsPerConnection = 500;
+    @ConfigProperty(description = "Where partition owners keep the global state: filesystem, jdbc, none, or the "
+            + "class name of a dev.roger.api.spi.StatePersister", defaultValue = "filesystem")
+    private String statePersister = "filesystem";
+    @ConfigProperty(description = "Directory of the filesystem persister (default <java.io.tmpdir>/roger-state); "
+            + "shared by all nodes for fail-over")
+    private String stateDirectory;
+    @ConfigProperty(description = "JNDI name of the DataSource of the jdbc persister (e.g. jdbc/roger; tried as given, "
+            + "then under java:app/ and java:global/)")
+    private String stateDataSource;
+    @ConfigProperty(description = "Seconds an execution key stays held after its node stopped renewing it (node died)",
+            defaultValue = "30")
+    private Integer keyLeaseSeconds = 30;
+    @ConfigProperty(description = "Hours a cancelled job id is remembered", defaultValue = "24")
+    private Integer cancelRetentionHours = 24;
+    @ConfigProperty(description = "Seconds to wait for a partition state owner's answer", defaultValue = "5")
+    private Integer stateTimeoutSeconds = 5;
 
     private RogerEngine engine;
 
@@ -156,7 +173,12 @@ public class RogerResourceAdapter implements ResourceAdapter {
                 positive("defaultWorkers", defaultWorkers),
                 Duration.ofSeconds(unknownTypeGraceSeconds == null ? 0 : Math.max(0, unknownTypeGraceSeconds)),
                 maxConcurrentJobs == null ? 0 : Math.max(0, maxConcurrentJobs),
-                positive("channelsPerConnection", channelsPerConnection));
+                positive("channelsPerConnection", channelsPerConnection),
+                Duration.ofSeconds(positive("stateTimeoutSeconds", stateTimeoutSeconds)),
+                new StateSettings(statePersister == null || statePersister.isBlank() ? "filesystem" : statePersister.strip(),
+                        stateDirectory, stateDataSource,
+                        Duration.ofSeconds(positive("keyLeaseSeconds", keyLeaseSeconds)),
+                        Duration.ofHours(positive("cancelRetentionHours", cancelRetentionHours))));
     }
 
     private static int positive(String name, Integer value) {
@@ -168,6 +190,18 @@ public class RogerResourceAdapter implements ResourceAdapter {
 
     // JavaBean accessors: the container sets the configuration through them.
 
+    public String getStatePersister() { return statePersister; }
+    public void setStatePersister(String statePersister) { this.statePersister = statePersister; }
+    public String getStateDirectory() { return stateDirectory; }
+    public void setStateDirectory(String stateDirectory) { this.stateDirectory = stateDirectory; }
+    public String getStateDataSource() { return stateDataSource; }
+    public void setStateDataSource(String stateDataSource) { this.stateDataSource = stateDataSource; }
+    public Integer getKeyLeaseSeconds() { return keyLeaseSeconds; }
+    public void setKeyLeaseSeconds(Integer keyLeaseSeconds) { this.keyLeaseSeconds = keyLeaseSeconds; }
+    public Integer getCancelRetentionHours() { return cancelRetentionHours; }
+    public void setCancelRetentionHours(Integer cancelRetentionHours) { this.cancelRetentionHours = cancelRetentionHours; }
+    public Integer getStateTimeoutSeconds() { return stateTimeoutSeconds; }
+    public void setStateTimeoutSeconds(Integer stateTimeoutSeconds) { this.stateTimeoutSeconds = stateTimeoutSeconds; }
     public String getUri() { return uri; }
     public void setUri(String uri) { this.uri = uri; }
     public String getHost() { return host; }

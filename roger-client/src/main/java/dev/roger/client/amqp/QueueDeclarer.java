@@ -39,6 +39,14 @@ public final class QueueDeclarer {
         ensure(name, Map.of("x-queue-type", "classic", "x-max-length", buriedMaxLength));
     }
 
+    /**
+     * Declares an execution key's waiting queue (durable classic) without consulting the cache:
+     * a publish to a queue deleted since (by an operator) would be confirmed and vanish.
+     */
+    public void declareWaiting(String name) throws IOException, TimeoutException, InterruptedException {
+        channels.withChannel(ch -> ch.queueDeclare(name, true, false, false, Map.of("x-queue-type", "classic")));
+    }
+
     /** Forgets what was declared, e.g. after the broker restarted without its definitions. */
     public void forget(String name) {
         declared.remove(name);

@@ -1,6 +1,7 @@
 package dev.roger.api.spi;
 
 import dev.roger.api.RogerClient;
+import dev.roger.state.StateSettings;
 
 /**
  * A handle on the resource adapter: the {@link RogerClient} operations plus the registration that
@@ -16,6 +17,18 @@ public interface RogerConnection extends RogerClient, AutoCloseable {
 
     /** Stops routing events to the application's sink. */
     void unregisterApplication(ClassLoader application);
+
+    /** How the adapter is configured to keep partitions' global state. */
+    StateSettings stateSettings();
+
+    /**
+     * Offers the application's startup singleton as the holder of the global state of the
+     * partitions this node owns.
+     */
+    void registerStateHost(ClassLoader application, GlobalStateHost host);
+
+    /** Withdraws the offer; the partitions' state moves to another node (or application). */
+    void unregisterStateHost(ClassLoader application);
 
     /** Returns the handle to the pool. */
     @Override

@@ -20,10 +20,13 @@ import java.time.Duration;
  * @param maxConcurrentJobs the most jobs running at once on this node, over all partitions (0: no cap
  *                          beyond the sum of the queues' workers); when it binds, partitions take turns
  * @param channelsPerConnection how many consumer channels share one AMQP connection
+ * @param stateTimeout      how long to wait for a partition state owner's answer
+ * @param state             how partition owners keep the global state
  */
 public record EngineSettings(String nodeName, QueueType queueType, Duration publishTimeout, int maxJobBytes,
                              int buriedMaxLength, String defaultPartition, int defaultWorkers,
-                             Duration unknownTypeGrace, int maxConcurrentJobs, int channelsPerConnection) {
+                             Duration unknownTypeGrace, int maxConcurrentJobs, int channelsPerConnection,
+                             Duration stateTimeout, dev.roger.state.StateSettings state) {
 
     /** {@code host:pid}. */
     public static String defaultNodeName() {

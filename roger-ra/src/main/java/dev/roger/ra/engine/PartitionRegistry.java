@@ -30,11 +30,22 @@ final class PartitionRegistry {
     private final ChannelSource channels;
     private final QueueDeclarer declarer;
     private final JobDispatcher dispatcher;
+    private final Gate gate;
     private final Map<String, PartitionSpec> declared = new TreeMap<>();
     private final Map<String, PartitionSpec> runtime = new TreeMap<>();
     private final Set<String> stoppedAtRuntime = new HashSet<>();
     private final Map<String, Map<String, QueueConsumer>> consumers = new HashMap<>();
     private final Set<String> failingQueues = new HashSet<>();
+
+    /** What the partitions' global state allows: consume only once it is known, and never a paused queue. */
+    interface Gate {
+        boolean ready(String partition);
+
+        boolean paused(String partition, String queue);
+
+        /** Told the partitions that run here after every change. */
+        void runHere(java.util.Collection<String> partitions);
+    }
 
     /** Opens a consumer channel. */
     @FunctionalInterface
@@ -42,7 +53,8 @@ final class PartitionRegistry {
         Channel open() throws IOException;
     }
 
-    PartitionRegistry(ChannelSource channels, QueueDeclarer declarer, JobDispatcher dispatcher) {
+    PartitionRegistry(ChannelSource channels, QueueDeclarer declarer, JobDispatcher dispatcher, Gate gate) {
+        this.gate = gate;
         this.channels = channels;
         this.declarer = declarer;
         this.dispatcher = dispatcher;
@@ -99,7 +111,9 @@ final class PartitionRegistry {
 
     /** Makes the consumers match the desired partitions; what cannot start now is retried on the next tick. */
     synchronized void reconcile() {
-        Map<String, PartitionSpec> want = desired();
+        Map<String, PartitionSpec> desired = desired();
+        gate.runHere(desired.keySet());
+        Map<String, PartitionSpec> want = consumable(desired);
         for (var partition : new ArrayList<>(consumers.keySet())) {
             Map<String, QueueConsumer> queues = consumers.get(partition);
             PartitionSpec spec = want.get(partition);
@@ -131,6 +145,19 @@ final class PartitionRegistry {
                 }
             }
         }
+    }
+
+    /** The queues to consume now: of partitions whose state is known, without the paused ones. */
+    private Map<String, PartitionSpec> consumable(Map<String, PartitionSpec> desired) {
+        Map<String, PartitionSpec> result = new TreeMap<>();
+        desired.forEach((partition, spec) -> {
+            if (gate.ready(partition)) {
+                Map<String, Integer> queues = new TreeMap<>(spec.queues());
+                queues.keySet().removeIf(q -> gate.paused(partition, q));
+                result.put(partition, PartitionSpec.of(partition, queues));
+            }
+        });
+        return result;
     }
 
     /**

@@ -3,7 +3,12 @@ package dev.roger.ra.engine;
 import dev.roger.api.Job;
 import dev.roger.api.Names;
 import dev.roger.api.PartitionSpec;
+import dev.roger.api.spi.GlobalStateHost;
 import dev.roger.api.spi.JobEventSink;
+import dev.roger.client.cluster.ClusterClient;
+import dev.roger.ra.cluster.Cluster;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
 import dev.roger.client.JobEnqueuer;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.ConfirmPublisher;
@@ -47,6 +52,8 @@ public final class RogerEngine {
     private final PartitionDeclarations declarations = new PartitionDeclarations();
     private final ApplicationEvents events = new ApplicationEvents();
     private final PartitionRegistry partitions;
+    private final Cluster cluster;
+    private final WorkManager workManager;
     private volatile Instant lastActivation;
 
     public RogerEngine(AmqpSettings amqp, EngineSettings settings, WorkManager workManager, Timer timer) {
@@ -59,13 +66,67 @@ public final class RogerEngine {
         this.consumerChannels = new ConsumerChannels(keeper::open, connections, "roger@" + settings.nodeName(),
                 settings.channelsPerConnection());
         this.publisher = new ConfirmPublisher(keeper::open, settings.publishTimeout());
+        this.workManager = workManager;
         QueueDeclarer declarer = new QueueDeclarer(publisher, settings.queueType(), settings.buriedMaxLength());
-        this.enqueuer = new JobEnqueuer(publisher, declarer, settings.maxJobBytes(), brokerDescription);
+        JobRunner[] runner = new JobRunner[1];
+        this.cluster = new Cluster(settings.nodeName(), keeper::open, publisher, declarer, settings.stateTimeout(),
+                this::runInContainer, this::reconcileSoon, running -> runInContainer(() -> runner[0].cancelRunning(running)));
+        this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), settings.maxJobBytes(), brokerDescription);
         DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofSeconds(1));
-        JobRunner runner = new JobRunner(endpoints, events, new Burier(publisher, declarer, settings.nodeName()),
-                requeue, settings.unknownTypeGrace(), () -> lastActivation, settings.nodeName());
+        runner[0] = new JobRunner(endpoints, events, new Burier(publisher, declarer, settings.nodeName()),
+                requeue, settings.unknownTypeGrace(), () -> lastActivation, settings.nodeName(), cluster.coordination());
         this.partitions = new PartitionRegistry(consumerChannels::open, declarer,
-                new JobDispatcher(workManager, runner, requeue, settings.maxConcurrentJobs()));
+                new JobDispatcher(workManager, runner[0], requeue, settings.maxConcurrentJobs()),
+                new PartitionRegistry.Gate() {
+                    @Override
+                    public boolean ready(String partition) {
+                        return cluster.ready(partition);
+                    }
+
+                    @Override
+                    public boolean paused(String partition, String queue) {
+                        return cluster.paused(partition, queue);
+                    }
+
+                    @Override
+                    public void runHere(java.util.Collection<String> ids) {
+                        cluster.runHere(ids);
+                    }
+                });
+    }
+
+    /** Runs short cluster work (cancels, waiter moves) on the container's threads. */
+    private void runInContainer(Runnable task) {
+        try {
+            workManager.scheduleWork(new Work() {
+                @Override
+                public void run() {
+                    task.run();
+                }
+
+                @Override
+                public void release() {
+                    // Short tasks: nothing to interrupt.
+                }
+            });
+        } catch (WorkException e) {
+            LOG.log(Level.WARNING, "The WorkManager refused Roger's cluster work; running it on this thread", e);
+            task.run();
+        }
+    }
+
+    /** Reconciles off the caller's thread (the caller may be an AMQP dispatch thread or hold locks). */
+    private void reconcileSoon() {
+        timer.schedule(new TimerTask() {
+            @Override
+            public void run() {
+                try {
+                    partitions.reconcile();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Roger could not update its consumers; trying again on the next tick", e);
+                }
+            }
+        }, 0);
     }
 
     public EngineSettings settings() {
@@ -90,6 +151,7 @@ public final class RogerEngine {
         try {
             if (keeper.tryConnect()) {
                 partitions.reconcile();
+                cluster.tick(keeper.open());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Roger's periodic check failed; trying again in 2 s", e);
@@ -100,6 +162,7 @@ public final class RogerEngine {
     public void stop() {
         timer.cancel();
         partitions.stopAll();
+        cluster.close();
         publisher.close();
         consumerChannels.close();
         keeper.close();
@@ -178,6 +241,26 @@ public final class RogerEngine {
 
     public void unregisterApplication(ClassLoader application) {
         events.unregister(application);
+    }
+
+    /** An application's startup singleton offers to hold the global state of this node's partitions. */
+    public void registerStateHost(ClassLoader application, GlobalStateHost host) {
+        cluster.registerHost(application, host);
+        // Bid for ownership now rather than on the next tick: partitions wait for their state.
+        timer.schedule(new TimerTask() {
+            @Override
+            public void run() {
+                tick();
+            }
+        }, 0);
+    }
+
+    public void unregisterStateHost(ClassLoader application) {
+        cluster.unregisterHost(application);
+    }
+
+    public ClusterClient cluster() {
+        return cluster.client();
     }
 
     private static void requireQueues(PartitionSpec spec) {

@@ -1,11 +1,15 @@
 package dev.roger.ra.outbound;
 
+import dev.roger.api.ControlResult;
+import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
 import dev.roger.api.PartitionSpec;
 import dev.roger.api.RogerException;
+import dev.roger.api.spi.GlobalStateHost;
 import dev.roger.api.spi.JobEventSink;
 import dev.roger.api.spi.RogerConnection;
 import dev.roger.ra.engine.RogerEngine;
+import dev.roger.state.StateSettings;
 import java.util.List;
 
 /** The handle an application holds between {@code getConnection()} and {@code close()}. */
@@ -62,6 +66,41 @@ public final class RogerConnectionHandle implements RogerConnection {
     @Override
     public List<PartitionSpec> runningPartitions() {
         return engine().runningPartitions();
+    }
+
+    @Override
+    public ControlResult cancel(String partition, String jobId) {
+        return engine().cluster().cancel(partition, jobId);
+    }
+
+    @Override
+    public ControlResult pauseQueue(String partition, String queue) {
+        return engine().cluster().pause(partition, queue);
+    }
+
+    @Override
+    public ControlResult resumeQueue(String partition, String queue) {
+        return engine().cluster().resume(partition, queue);
+    }
+
+    @Override
+    public GlobalStateInfo globalState(String partition) {
+        return engine().cluster().info(partition);
+    }
+
+    @Override
+    public StateSettings stateSettings() {
+        return engine().settings().state();
+    }
+
+    @Override
+    public void registerStateHost(ClassLoader application, GlobalStateHost host) {
+        engine().registerStateHost(application, host);
+    }
+
+    @Override
+    public void unregisterStateHost(ClassLoader application) {
+        engine().unregisterStateHost(application);
     }
 
     @Override

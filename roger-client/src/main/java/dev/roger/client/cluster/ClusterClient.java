@@ -1,0 +1,84 @@
+package dev.roger.client.cluster;
+
+import dev.roger.api.ControlResult;
+import dev.roger.api.DuplicateJobException;
+import dev.roger.api.GlobalStateInfo;
+import dev.roger.api.Job;
+import dev.roger.api.Names;
+import dev.roger.api.StateUnavailableException;
+import dev.roger.state.StateReply;
+import dev.roger.state.StateRequest;
+import java.lang.System.Logger.Level;
+
+/**
+ * The cluster-wide operations on a partition's global state, as any client sees them: claim a
+ * queue key before enqueueing, cancel, pause, resume, read the state. Shared by the Java SE client
+ * and the resource adapter.
+ */
+public final class ClusterClient {
+
+    private static final System.Logger LOG = System.getLogger(ClusterClient.class.getName());
+
+    private final ClusterCalls calls;
+
+    public ClusterClient(ClusterCalls calls) {
+        this.calls = calls;
+    }
+
+    public ClusterCalls calls() {
+        return calls;
+    }
+
+    /**
+     * Takes the job's queue key for it.
+     *
+     * @throws DuplicateJobException     when another job holds the key
+     * @throws StateUnavailableException when the owner did not answer
+     */
+    public void claimQueueKey(String partition, Job job) {
+        String key = job.queueKey().orElseThrow();
+        StateReply reply = calls.ask(partition, StateRequest.claimQueueKey(key, job.id()));
+        if (reply.status() == StateReply.Status.REFUSED) {
+            throw new DuplicateJobException(partition, job.id(), key, reply.holder());
+        }
+    }
+
+    /** Gives the key back after a failed publish; if the owner is away the key stays held (logged). */
+    public void releaseQueueKeyQuietly(String partition, Job job) {
+        String key = job.queueKey().orElseThrow();
+        try {
+            calls.ask(partition, StateRequest.releaseQueueKey(key, job.id()));
+        } catch (StateUnavailableException e) {
+            LOG.log(Level.WARNING, "Queue key ''{0}'' of job {1} in partition {2} stays held: {3}",
+                    key, job.id(), partition, e.getMessage());
+        }
+    }
+
+    /** Records the cancel with the owner, then tells every node (to interrupt the job if it runs). */
+    public ControlResult cancel(String partition, String jobId) {
+        Names.requirePartition(partition);
+        Names.requireJobId(jobId);
+        calls.ask(partition, StateRequest.cancel(jobId));
+        return calls.broadcast(ControlCommand.cancel(partition, jobId));
+    }
+
+    /** Records the pause with the owner (which stores it at once), then tells every node. */
+    public ControlResult pause(String partition, String queue) {
+        Names.requireQueue(queue);
+        Names.requirePartition(partition);
+        calls.ask(partition, StateRequest.pause(queue));
+        return calls.broadcast(ControlCommand.pause(partition, queue));
+    }
+
+    public ControlResult resume(String partition, String queue) {
+        Names.requireQueue(queue);
+        Names.requirePartition(partition);
+        calls.ask(partition, StateRequest.resume(queue));
+        return calls.broadcast(ControlCommand.resume(partition, queue));
+    }
+
+    public GlobalStateInfo info(String partition) {
+        Names.requirePartition(partition);
+        return calls.ask(partition, StateRequest.info()).info();
+    }
+}

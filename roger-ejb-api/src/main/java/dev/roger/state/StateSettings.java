@@ -1,0 +1,24 @@
+package dev.roger.state;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the owner of a partition keeps its global state; from the resource adapter's properties.
+ *
+ * @param persister       {@code filesystem}, {@code jdbc}, {@code none}, or the class name of a
+ *                        {@link dev.roger.api.spi.StatePersister}
+ * @param directory       the filesystem persister's directory
+ * @param dataSource      the JNDI name of the JDBC persister's {@code DataSource}
+ * @param keyLease        how long an execution key stays held after its node stopped renewing it
+ * @param cancelRetention how long a cancelled job id is remembered
+ */
+public record StateSettings(String persister, String directory, String dataSource, Duration keyLease,
+                            Duration cancelRetention) {
+
+    public StateSettings {
+        Objects.requireNonNull(persister, "persister");
+        Objects.requireNonNull(keyLease, "keyLease");
+        Objects.requireNonNull(cancelRetention, "cancelRetention");
+    }
+}

@@ -1,0 +1,138 @@
+package dev.roger.ra.cluster;
+
+import com.rabbitmq.client.Connection;
+import dev.roger.api.spi.GlobalStateHost;
+import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.amqp.QueueDeclarer;
+import dev.roger.client.cluster.ClusterCalls;
+import dev.roger.client.cluster.ClusterClient;
+import dev.roger.ra.inbound.Coordination;
+import dev.roger.ra.inbound.RunningJob;
+import dev.roger.state.StateRequest;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The node's part in the cluster: its control queue, its bid for the ownership of its partitions'
+ * global state, its replicas of that state, and the coordination jobs use. The engine drives it
+ * from its tick and tells it which partitions run here.
+ */
+public final class Cluster {
+
+    private static final System.Logger LOG = System.getLogger(Cluster.class.getName());
+
+    private final String node;
+    private final ClusterCalls calls;
+    private final ClusterClient client;
+    private final StateReplicas replicas = new StateReplicas();
+    private final RunningJobs running = new RunningJobs();
+    private final KeyReleases releases;
+    private final JobCoordinator coordinator;
+    private final StateOwnership ownership;
+    private final NodeControl control;
+    private final Map<ClassLoader, GlobalStateHost> hosts = new java.util.LinkedHashMap<>();
+    private final Runnable reconcile;
+    private volatile List<String> partitions = List.of();
+
+    /**
+     * @param reconcile     makes the node's consumers match (paused queues, loaded replicas); must not block long
+     * @param cancelRunning cancels a job running here, on a container thread
+     */
+    public Cluster(String node, Supplier<Connection> connection, ConfirmPublisher publisher, QueueDeclarer declarer,
+                   Duration stateTimeout, Executor executor, Runnable reconcile, Consumer<RunningJob> cancelRunning) {
+        this.node = node;
+        this.reconcile = reconcile;
+        this.calls = new ClusterCalls(connection, stateTimeout, Duration.ofSeconds(3));
+        this.client = new ClusterClient(calls);
+        this.releases = new KeyReleases(calls);
+        this.coordinator = new JobCoordinator(calls, replicas, running, releases, publisher, declarer, node);
+        this.ownership = new StateOwnership(node, foundEmpty -> new WaiterMover(publisher, declarer, executor, foundEmpty));
+        this.control = new NodeControl(node, new NodeControl.Handler() {
+            @Override
+            public void cancel(String partition, String jobId) {
+                replicas.cancel(partition, jobId);
+                running.find(partition, jobId).ifPresent(cancelRunning);
+            }
+
+            @Override
+            public void pause(String partition, String queue) {
+                if (replicas.pause(partition, queue)) {
+                    LOG.log(Level.INFO, "Queue {0} of partition {1} paused", queue, partition);
+                    reconcile.run();
+                }
+            }
+
+            @Override
+            public void resume(String partition, String queue) {
+                if (replicas.resume(partition, queue)) {
+                    LOG.log(Level.INFO, "Queue {0} of partition {1} resumed", queue, partition);
+                    reconcile.run();
+                }
+            }
+        });
+    }
+
+    public ClusterClient client() {
+        return client;
+    }
+
+    public Coordination coordination() {
+        return coordinator;
+    }
+
+    /** Whether the partition's replica is loaded, so its consumers may start. */
+    public boolean ready(String partition) {
+        return replicas.ready(partition);
+    }
+
+    public boolean paused(String partition, String queue) {
+        return replicas.paused(partition, queue);
+    }
+
+    /** The partitions that run on this node now. */
+    public void runHere(Collection<String> partitionIds) {
+        List<String> copy = List.copyOf(partitionIds);
+        partitions = copy;
+        replicas.retain(copy);
+    }
+
+    /** Registers an application's state holder; the first one registered holds the state of this node's partitions. */
+    public synchronized void registerHost(ClassLoader application, GlobalStateHost host) {
+        hosts.put(application, host);
+        ownership.host(hosts.values().stream().findFirst().orElse(null));
+    }
+
+    public synchronized void unregisterHost(ClassLoader application) {
+        hosts.remove(application);
+        ownership.host(hosts.values().stream().findFirst().orElse(null));
+    }
+
+    /** The periodic work: control queue, ownership bids, replica refresh, lease renewal, owner housekeeping. */
+    public void tick(Connection connection) {
+        try {
+            control.ensureOpen(connection);
+            ownership.compete(connection, partitions);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Roger could not open its cluster channels ({0}); retrying", e.getMessage());
+        }
+        replicas.refresh(calls, node, reconcile);
+        running.holdingExecutionKeys().forEach((partition, ids) ->
+                calls.askAsync(partition, StateRequest.renew(node, ids)));
+        releases.retry();
+        ownership.tick();
+    }
+
+    /** Stores owned state and closes the cluster channels. */
+    public void close() {
+        ownership.close();
+        control.close();
+        calls.close();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.roger.ra.cluster;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import dev.roger.client.cluster.ClusterCalls;
+import dev.roger.client.cluster.ControlCommand;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+
+/**
+ * This node's end of the control channel: a server-named exclusive queue bound to the control
+ * fanout exchange, where cancel, pause and resume arrive from any node or client, each answered
+ * with this node's name. It also consumes the members queue, whose consumer count tells callers
+ * how many nodes to expect.
+ */
+final class NodeControl {
+
+    private static final System.Logger LOG = System.getLogger(NodeControl.class.getName());
+
+    /** What the commands do on this node. */
+    interface Handler {
+        void cancel(String partition, String jobId);
+
+        void pause(String partition, String queue);
+
+        void resume(String partition, String queue);
+    }
+
+    private final String node;
+    private final Handler handler;
+    private Channel channel;
+
+    NodeControl(String node, Handler handler) {
+        this.node = node;
+        this.handler = handler;
+    }
+
+    /** Opens the control queue on the connection, unless it is open; automatic recovery keeps it afterwards. */
+    synchronized void ensureOpen(Connection connection) throws IOException {
+        if (channel != null && channel.isOpen()) {
+            return;
+        }
+        Channel ch = connection.createChannel();
+        ch.exchangeDeclare(ClusterCalls.CONTROL_EXCHANGE, "fanout", true);
+        String queue = ch.queueDeclare().getQueue();
+        ch.queueBind(queue, ClusterCalls.CONTROL_EXCHANGE, "");
+        ch.basicConsume(queue, true, new DefaultConsumer(ch) {
+            @Override
+            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+                onCommand(getChannel(), props, body);
+            }
+        });
+        ch.queueDeclare(ClusterCalls.MEMBERS_QUEUE, true, false, false, null);
+        ch.basicConsume(ClusterCalls.MEMBERS_QUEUE, true, new DefaultConsumer(ch));
+        channel = ch;
+    }
+
+    private void onCommand(Channel ch, AMQP.BasicProperties props, byte[] body) {
+        ControlCommand command;
+        try {
+            command = ControlCommand.decode(body);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "Ignored a message on the control exchange: {0}", e.getMessage());
+            return;
+        }
+        try {
+            switch (command.command()) {
+                case ControlCommand.CANCEL -> handler.cancel(command.partition(), command.jobId());
+                case ControlCommand.PAUSE -> handler.pause(command.partition(), command.queue());
+                case ControlCommand.RESUME -> handler.resume(command.partition(), command.queue());
+                case ControlCommand.PING -> { }
+                default -> {
+                    LOG.log(Level.WARNING, "Ignored unknown control command ''{0}''", command.command());
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Control command " + command + " failed on this node", e);
+            return;
+        }
+        if (props.getReplyTo() != null) {
+            try {
+                AMQP.BasicProperties reply = new AMQP.BasicProperties.Builder()
+                        .correlationId(props.getCorrelationId()).contentType("application/json").build();
+                ch.basicPublish("", props.getReplyTo(), reply, ClusterCalls.controlReply(node));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "Could not answer a control command", e);
+            }
+        }
+    }
+
+    synchronized void close() {
+        if (channel != null && channel.isOpen()) {
+            try {
+                channel.abort();
+            } catch (IOException | RuntimeException ignored) {
+                // Closing anyway.
+            }
+        }
+        channel = null;
+    }
+}

@@ -1,0 +1,247 @@
+package dev.roger.ra.cluster;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.roger.api.Names;
+import dev.roger.api.spi.GlobalStateHost;
+import dev.roger.state.StateCodec;
+import dev.roger.state.StateReply;
+import dev.roger.state.StateRequest;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Competes for the ownership of this node's partitions' global state and serves it while it has
+ * it. Each partition has a single-active-consumer queue {@code roger.owner.<partition>}; every
+ * node that runs the partition (and has an application to hold the state) consumes it, and the
+ * broker delivers requests to exactly one of them: the owner. The owner loads the state from the
+ * persister on its first request and answers by direct reply-to. When the owner stops the
+ * partition it stores the state, then cancels its consumer so the broker hands ownership on;
+ * when it dies, the broker does so at once and the next owner loads what was last stored.
+ */
+final class StateOwnership {
+
+    private static final System.Logger LOG = System.getLogger(StateOwnership.class.getName());
+    private static final int PREFETCH = 64;
+
+    private final String node;
+    private final WaiterMover mover;
+    private GlobalStateHost host;
+    private Channel channel;
+    private volatile boolean channelBroken;
+    private final Map<String, String> consumerTags = new HashMap<>();
+    private final Set<String> owned = new HashSet<>();
+
+    StateOwnership(String node, WaiterMoverFactory movers) {
+        this.node = node;
+        this.mover = movers.create(this::foundEmpty);
+    }
+
+    /** Builds the mover once the ownership exists, since the mover reports back to it. */
+    @FunctionalInterface
+    interface WaiterMoverFactory {
+        WaiterMover create(java.util.function.BiConsumer<String, String> foundEmpty);
+    }
+
+    /**
+     * Sets the application that holds the state ({@code null}: none). A change gives up all
+     * ownership without calling the old holder: it changes only when that application goes away,
+     * and it stores its partitions itself before it unregisters.
+     */
+    synchronized void host(GlobalStateHost newHost) {
+        if (newHost == host) {
+            return;
+        }
+        owned.clear();
+        releaseAll(consumerTags.keySet());
+        host = newHost;
+    }
+
+    synchronized boolean hasHost() {
+        return host != null;
+    }
+
+    /** Competes for exactly these partitions (when a host is set); gives up the others. */
+    synchronized void compete(Connection connection, Collection<String> partitions) throws IOException {
+        Set<String> leaving = new HashSet<>(consumerTags.keySet());
+        leaving.removeAll(partitions);
+        releaseAll(leaving);
+        if (host == null) {
+            return;
+        }
+        Channel ch = channel(connection);
+        if (!ch.isOpen()) {
+            // Recovering with the connection: recovery brings the consumers back.
+            return;
+        }
+        for (String partition : partitions) {
+            if (!consumerTags.containsKey(partition)) {
+                String queue = Names.ownerQueue(partition);
+                ch.queueDeclare(queue, true, false, false, Map.of("x-single-active-consumer", true));
+                consumerTags.put(partition, ch.basicConsume(queue, false, new OwnerConsumer(ch, partition)));
+            }
+        }
+    }
+
+    private void releaseAll(Collection<String> partitions) {
+        for (String partition : List.copyOf(partitions)) {
+            // Stored before the consumer goes, so the next owner loads the latest state.
+            if (owned.remove(partition)) {
+                try {
+                    host.close(partition);
+                } catch (RuntimeException e) {
+                    // An application being undeployed stores its partitions itself first.
+                    LOG.log(Level.DEBUG, "Storing partition " + partition + "'s state on release failed", e);
+                }
+                LOG.log(Level.INFO, "Node {0} no longer owns the global state of partition {1}", node, partition);
+            }
+            String tag = consumerTags.remove(partition);
+            if (tag != null && channel != null && channel.isOpen()) {
+                try {
+                    channel.basicCancel(tag);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.DEBUG, "Cancel of owner consumer failed", e);
+                }
+            }
+        }
+    }
+
+    /** Housekeeping on the owned partitions: expired key leases, free keys with waiters. */
+    void tick() {
+        for (String partition : ownedNow()) {
+            StateReply reply;
+            synchronized (this) {
+                if (!owned.contains(partition)) {
+                    continue;
+                }
+                reply = host.apply(partition, StateRequest.tick());
+            }
+            reply.moveWaiters().forEach(k -> mover.moveOne(partition, k));
+        }
+    }
+
+    private synchronized List<String> ownedNow() {
+        return List.copyOf(owned);
+    }
+
+    private void foundEmpty(String partition, String key) {
+        synchronized (this) {
+            if (owned.contains(partition)) {
+                host.apply(partition, StateRequest.waitingEmpty(key));
+            }
+        }
+    }
+
+    private Channel channel(Connection connection) throws IOException {
+        if (channel == null || channelBroken) {
+            Channel ch = connection.createChannel();
+            ch.basicQos(PREFETCH);
+            // A channel error is not recovered by the client (a lost connection is): start over.
+            ch.addShutdownListener(sig -> channelBroken = !sig.isHardError() && !sig.isInitiatedByApplication());
+            channelBroken = false;
+            consumerTags.clear();
+            channel = ch;
+        }
+        return channel;
+    }
+
+    /** Stores and gives up everything (the adapter stops). */
+    synchronized void close() {
+        releaseAll(consumerTags.keySet());
+        if (channel != null && channel.isOpen()) {
+            try {
+                channel.close();
+            } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
+                LOG.log(Level.DEBUG, "Closing the owner channel failed", e);
+            }
+        }
+        channel = null;
+    }
+
+    /** Receives the requests of one partition: only while this node is its queue's active consumer. */
+    private final class OwnerConsumer extends DefaultConsumer {
+        private final String partition;
+
+        OwnerConsumer(Channel channel, String partition) {
+            super(channel);
+            this.partition = partition;
+        }
+
+        @Override
+        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body)
+                throws IOException {
+            StateReply reply = null;
+            try {
+                reply = serve(partition, StateCodec.decodeRequest(body));
+            } catch (RuntimeException | IOException e) {
+                // The asker times out and reports the owner unavailable; nothing was applied.
+                LOG.log(Level.WARNING, "Node " + node + " could not serve a request for partition " + partition
+                        + "'s global state", e);
+            }
+            Channel ch = getChannel();
+            synchronized (ch) {
+                if (reply != null && props.getReplyTo() != null) {
+                    ch.basicPublish("", props.getReplyTo(), new AMQP.BasicProperties.Builder()
+                            .correlationId(props.getCorrelationId()).contentType("application/json").build(),
+                            StateCodec.encode(reply.withOwner(node)));
+                }
+                ch.basicAck(envelope.getDeliveryTag(), false);
+            }
+            if (reply != null) {
+                reply.moveWaiters().forEach(k -> mover.moveOne(partition, k));
+            }
+        }
+
+        @Override
+        public void handleCancel(String tag) {
+            // The broker cancels when the queue is deleted: store, and bid again on the next tick.
+            synchronized (StateOwnership.this) {
+                consumerTags.remove(partition, tag);
+                if (owned.remove(partition) && host != null) {
+                    host.close(partition);
+                    LOG.log(Level.WARNING, "RabbitMQ cancelled node {0}''s bid for partition {1}''s global state "
+                            + "(was its owner queue deleted?); bidding again", node, partition);
+                }
+            }
+        }
+
+        @Override
+        public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
+            // Without the channel the broker has handed ownership on: the state here is stale
+            // and must not be stored over the next owner's.
+            synchronized (StateOwnership.this) {
+                if (owned.remove(partition) && host != null) {
+                    host.discard(partition);
+                    LOG.log(Level.WARNING, "Node {0} lost the global state of partition {1} with its channel ({2})",
+                            node, partition, sig.getMessage());
+                }
+            }
+        }
+    }
+
+    private synchronized StateReply serve(String partition, StateRequest request) throws IOException {
+        if (!consumerTags.containsKey(partition) || host == null) {
+            throw new IOException("node " + node + " is giving up partition " + partition);
+        }
+        if (owned.add(partition)) {
+            try {
+                host.open(partition);
+            } catch (IOException | RuntimeException e) {
+                owned.remove(partition);
+                throw new IOException("loading the state failed: " + e.getMessage(), e);
+            }
+            LOG.log(Level.INFO, "Node {0} owns the global state of partition {1}", node, partition);
+        }
+        return host.apply(partition, request);
+    }
+}
