@@ -256,15 +256,23 @@ public final class Job {
             return this;
         }
 
-        /** At most one job with this key may be queued or running in a partition. */
+        /**
+         * At most one job with this key may be queued, waiting or running in a partition; a
+         * second enqueue throws {@link DuplicateJobException}. 1 to 255 non-blank characters;
+         * {@code null} for none.
+         */
         public Builder queueKey(String key) {
-            this.queueKey = key;
+            this.queueKey = key == null ? null : Names.requireQueueKey(key);
             return this;
         }
 
-        /** Jobs with this key never run at the same time in a partition. */
+        /**
+         * Jobs with this key never run at the same time in a partition, on any node. 1 to 120
+         * characters of {@code A-Z a-z 0-9 _ . : @ -} (it names the waiting queue); {@code null}
+         * for none.
+         */
         public Builder executionKey(String key) {
-            this.executionKey = key;
+            this.executionKey = key == null ? null : Names.requireExecutionKey(key);
             return this;
         }
 

@@ -69,4 +69,16 @@ public class JobTest {
                 .retryable(true).maxExecutionTime(Duration.ofSeconds(3)).retryCount(2).build();
         assertEquals(job, job.toBuilder().build());
     }
+
+    @Test
+    void executionKeysMustFitInAQueueNameAndQueueKeysMustNotBeBlank() {
+        assertEquals("acct:42@eu-1.x_y", Job.builder("t").executionKey("acct:42@eu-1.x_y").build().executionKey().get());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Job.builder("t").executionKey("a b"));
+        assertTrue(e.getMessage().contains("execution key 'a b'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Job.builder("t").executionKey("x".repeat(121)).build());
+        assertThrows(IllegalArgumentException.class, () -> Job.builder("t").queueKey(" ").build());
+        assertEquals("any key: ünïcode / ok", Job.builder("t").queueKey("any key: ünïcode / ok").build().queueKey().get());
+        assertEquals("p-execution-waiting-k.1", Names.waitingQueue("p", "k.1"));
+    }
 }

@@ -76,7 +76,7 @@ public final class Cluster {
                     reconcile.run();
                 }
             }
-        });
+        }, replicas::refreshAll);
     }
 
     public ClusterClient client() {

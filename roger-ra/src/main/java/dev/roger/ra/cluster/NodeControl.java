@@ -31,11 +31,17 @@ final class NodeControl {
 
     private final String node;
     private final Handler handler;
+    private final Runnable reconnected;
     private Channel channel;
 
-    NodeControl(String node, Handler handler) {
+    /**
+     * @param reconnected runs when the control channel is back after a connection loss: commands
+     *                    sent meanwhile were missed
+     */
+    NodeControl(String node, Handler handler, Runnable reconnected) {
         this.node = node;
         this.handler = handler;
+        this.reconnected = reconnected;
     }
 
     /** Opens the control queue on the connection, unless it is open; automatic recovery keeps it afterwards. */
@@ -44,6 +50,23 @@ final class NodeControl {
             return;
         }
         Channel ch = connection.createChannel();
+        if (ch instanceof com.rabbitmq.client.Recoverable recoverable) {
+            recoverable.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
+                @Override
+                public void handleRecovery(com.rabbitmq.client.Recoverable r) {
+                    reconnected.run();
+                }
+
+                @Override
+                public void handleRecoveryStarted(com.rabbitmq.client.Recoverable r) {
+                    // Nothing until it is back.
+                }
+            });
+        }
+        if (channel != null) {
+            // A channel error closed the old one: commands may have been missed meanwhile.
+            reconnected.run();
+        }
         ch.exchangeDeclare(ClusterCalls.CONTROL_EXCHANGE, "fanout", true);
         String queue = ch.queueDeclare().getQueue();
         ch.queueBind(queue, ClusterCalls.CONTROL_EXCHANGE, "");

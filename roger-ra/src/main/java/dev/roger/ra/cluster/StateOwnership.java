@@ -41,6 +41,11 @@ final class StateOwnership {
     private volatile boolean channelBroken;
     private final Map<String, String> consumerTags = new HashMap<>();
     private final Set<String> owned = new HashSet<>();
+    /** Partitions with recent key or cancel traffic (or just taken over): housekept every tick, the rest every minute. */
+    private final Map<String, java.time.Instant> busyUntil = new HashMap<>();
+    private static final java.time.Duration BUSY = java.time.Duration.ofMinutes(5);
+    private static final int IDLE_TICK_EVERY = 30;
+    private int ticks;
 
     StateOwnership(String node, WaiterMoverFactory movers) {
         this.node = node;
@@ -96,6 +101,7 @@ final class StateOwnership {
     private void releaseAll(Collection<String> partitions) {
         for (String partition : List.copyOf(partitions)) {
             // Stored before the consumer goes, so the next owner loads the latest state.
+            busyUntil.remove(partition);
             if (owned.remove(partition)) {
                 try {
                     host.close(partition);
@@ -116,12 +122,19 @@ final class StateOwnership {
         }
     }
 
-    /** Housekeeping on the owned partitions: expired key leases, free keys with waiters. */
+    /**
+     * Housekeeping on the owned partitions: expired key leases, free keys with waiters, old
+     * cancel ids. Idle partitions are left alone most ticks: a thousand tenants must not cost
+     * the owner a thousand calls every two seconds.
+     */
     void tick() {
+        boolean all = ++ticks % IDLE_TICK_EVERY == 0;
+        java.time.Instant now = java.time.Instant.now();
         for (String partition : ownedNow()) {
             StateReply reply;
             synchronized (this) {
-                if (!owned.contains(partition)) {
+                if (!owned.contains(partition)
+                        || !(all || busyUntil.getOrDefault(partition, java.time.Instant.EPOCH).isAfter(now))) {
                     continue;
                 }
                 reply = host.apply(partition, StateRequest.tick());
@@ -241,6 +254,10 @@ final class StateOwnership {
                 throw new IOException("loading the state failed: " + e.getMessage(), e);
             }
             LOG.log(Level.INFO, "Node {0} owns the global state of partition {1}", node, partition);
+            busyUntil.put(partition, java.time.Instant.now().plus(BUSY));
+        }
+        if (request.op() != StateRequest.Op.HELLO && request.op() != StateRequest.Op.INFO) {
+            busyUntil.put(partition, java.time.Instant.now().plus(BUSY));
         }
         return host.apply(partition, request);
     }

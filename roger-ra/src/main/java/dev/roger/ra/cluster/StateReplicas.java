@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StateReplicas {
 
     private static final System.Logger LOG = System.getLogger(StateReplicas.class.getName());
-    private static final Duration REFRESH = Duration.ofSeconds(5);
+    /** A safety net only: broadcasts keep replicas current, and a reconnect refreshes them at once. */
+    private static final Duration REFRESH = Duration.ofSeconds(30);
     private static final Duration WARN_AFTER = Duration.ofSeconds(15);
     private static final int MAX_CANCELLED = 100_000;
 
@@ -71,6 +72,11 @@ final class StateReplicas {
     void retain(Collection<String> partitions) {
         replicas.keySet().retainAll(partitions);
         partitions.forEach(p -> replicas.computeIfAbsent(p, k -> new Replica()));
+    }
+
+    /** Makes every replica due a refresh, e.g. after broadcasts may have been missed. */
+    void refreshAll() {
+        replicas.values().forEach(r -> r.refreshed = Instant.EPOCH);
     }
 
     /** From a broadcast: true when it changed something. */

@@ -1,0 +1,439 @@
+package dev.roger.it.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roger.api.ControlResult;
+import dev.roger.api.GlobalStateInfo;
+import dev.roger.api.Job;
+import dev.roger.api.Names;
+import dev.roger.api.StateUnavailableException;
+import dev.roger.client.AmqpRogerClient;
+import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.it.support.Await;
+import dev.roger.it.support.Broker;
+import dev.roger.it.support.Deployments;
+import dev.roger.it.support.PayaraMicro;
+import dev.roger.it.support.PayaraProcess;
+import dev.roger.it.support.Postgres;
+import dev.roger.it.support.TestBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * What the cluster does when something fails. Three Payara Micro nodes boot once: {@code fl-f}
+ * keeps partition state with {@link FailuresPersister} (a class of the test WAR whose loads can be
+ * made to fail), {@code fl-a} and {@code fl-b} with the JDBC persister. The owner cannot load the
+ * state: a fresh partition waits for it and keyed calls are refused as unavailable; a dequeued job
+ * with an execution key goes back to its queue, neither run nor buried, and runs once the owner
+ * can load again. A paused queue stays paused on a node that joins. A node dies holding an
+ * execution key that another job waits for: the other node runs the holder again and then the
+ * waiter. Jobs write their starts and stops into a table of this run; the node kill comes last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFailuresIT {
+
+    private static final String RUN = Long.toString(System.nanoTime(), 36);
+    private static final String TABLE = "fl_runs_" + RUN;
+    private static final String F = "fl-f";
+    private static final String A = "fl-a";
+    private static final String B = "fl-b";
+    private static final List<String> NODES = List.of(F, A, B);
+    /** Partitions on fl-f (custom persister): a fresh one whose first load fails; one that loses its owner's state. */
+    private static final String Q = "flq-" + RUN;
+    private static final String P = "flp-" + RUN;
+    /** Partitions on fl-a and fl-b (JDBC persister): one that a node joins while paused; one whose node dies. */
+    private static final String S = "fls-" + RUN;
+    private static final String R = "flr-" + RUN;
+    private static final String BOOT = "fl_boot";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration STATE_TIMEOUT = Duration.ofSeconds(2);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final Map<String, PayaraProcess> nodes = new LinkedHashMap<>();
+    /** A node's JVM pid (what the jobs write) to its name. */
+    private static final Map<String, String> nodeOfPid = new HashMap<>();
+    private static final List<String> queues = new ArrayList<>();
+    private static AmqpRogerClient client;
+
+    /** One run of a job: where, from when to when (stop is -1 while it runs or when its node died). */
+    private record Run(String node, String jobId, long start, long stop) {
+    }
+
+    private record Mark(String node, String jobId, String event, long atMicros) {
+    }
+
+    @BeforeAll
+    static void startNodes() throws Exception {
+        for (String p : List.of(Q, P, S, R, BOOT)) {
+            queues.addAll(List.of(p + "-default", p + "-default.buried", Names.ownerQueue(p)));
+        }
+        queues.addAll(List.of(S + "-other", S + "-other.buried"));
+        Postgres.execute("create table " + TABLE
+                + " (seq bigserial primary key, node text not null, job_id text not null, event text not null,"
+                + " at_us bigint not null)");
+        Path war = PayaraMicro.export(Deployments.war("failures", FailuresJobBean.class, FailuresWork.class,
+                FailuresServlet.class, FailuresPersister.class).addAsLibrary(Postgres.driverJar()));
+
+        Map<String, Map<String, String>> configs = Map.of(
+                F, Map.of("nodeName", F, "statePersister", FailuresPersister.class.getName(),
+                        "stateTimeoutSeconds", Long.toString(STATE_TIMEOUT.toSeconds())),
+                A, Map.of("nodeName", A, "statePersister", "jdbc", "stateDataSource", "jdbc/roger",
+                        "keyLeaseSeconds", "10"),
+                B, Map.of("nodeName", B, "statePersister", "jdbc", "stateDataSource", "jdbc/roger",
+                        "keyLeaseSeconds", "10"));
+        Map<String, CompletableFuture<PayaraProcess>> booting = new LinkedHashMap<>();
+        for (String name : NODES) {
+            booting.put(name, CompletableFuture.supplyAsync(() -> {
+                try {
+                    return PayaraProcess.start("failures-" + name, TestBroker.uri(), configs.get(name), war);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+        RuntimeException failed = null;
+        for (Map.Entry<String, CompletableFuture<PayaraProcess>> b : booting.entrySet()) {
+            try {
+                nodes.put(b.getKey(), b.getValue().join());
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        for (String name : NODES) {
+            nodeOfPid.put(control(name, "op=pid"), name);
+        }
+        client = AmqpRogerClient.builder().settings(AmqpSettings.ofUri(TestBroker.uri()))
+                .stateTimeout(STATE_TIMEOUT).build();
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (client != null) {
+            client.close();
+        }
+        nodes.values().forEach(PayaraProcess::close);
+        try (Broker broker = Broker.connect()) {
+            broker.delete(queues.toArray(String[]::new));
+        }
+        Postgres.execute("drop table if exists " + TABLE);
+        try {
+            for (String p : List.of(S, R, BOOT)) {
+                Postgres.execute("delete from roger_state where partition_id = ?", p);
+            }
+        } catch (IllegalStateException noStateTable) {
+            // The persister never created its table: nothing of ours in it.
+        }
+    }
+
+    // ---------------------------------------------------------------- tests
+
+    @Test
+    @Order(1)
+    void aFreshPartitionWaitsForItsStateWhileThePersisterCannotLoadIt() {
+        control(F, "op=failing&on=true");
+        Job plain;
+        try (Broker broker = Broker.connect()) {
+            try {
+                start(F, Q + "[default=2]");
+                Await.until(F + " bids for " + Q + "'s state", WAIT, () -> broker.consumers(Names.ownerQueue(Q)) == 1);
+                Await.until("the owner tried to load " + Q + " through FailuresPersister", WAIT,
+                        () -> Integer.parseInt(control(F, "op=loads&p=" + Q)) >= 1);
+
+                assertThrows(StateUnavailableException.class, () -> client.globalState(Q));
+                Job keyed = work(0).queueKey("qk-" + RUN).build();
+                // Unavailable, never "duplicate": nothing is decided without the state.
+                assertThrows(StateUnavailableException.class, () -> client.enqueue(Q, keyed));
+
+                plain = client.enqueue(Q, work(0).build());
+                String plainId = plain.id();
+                Await.holds("the plain job waits in " + Q + "-default (alone: the keyed one was not published) "
+                        + "with no consumer, and does not run", Duration.ofSeconds(3),
+                        () -> broker.consumers(Q + "-default") == 0 && broker.messages(Q + "-default") == 1
+                                && runs(Set.of(plainId)).isEmpty());
+                assertThrows(StateUnavailableException.class, () -> client.globalState(Q));
+            } finally {
+                control(F, "op=failing&on=false");
+            }
+
+            String plainId = plain.id();
+            Await.until("the plain job ran once the state could be loaded", WAIT,
+                    () -> finished(Set.of(plainId)) == 1);
+            assertEquals(F, state(Q).owner());
+            Job keyed = client.enqueue(Q, work(0).queueKey("qk-" + RUN).build());
+            Await.until("the keyed job ran", WAIT, () -> finished(Set.of(keyed.id())) == 1);
+            Await.holds("each ran once", Duration.ofSeconds(1),
+                    () -> runs(Set.of(plainId)).size() == 1 && runs(Set.of(keyed.id())).size() == 1);
+            assertEquals(1, broker.consumers(Q + "-default"), "fl-f consumes " + Q + " now");
+            assertTrue(broker.messages(Q + "-default.buried") <= 0, "nothing was buried");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aDequeuedJobWithAnExecutionKeyGoesBackToItsQueueWhileTheOwnerCannotLoadTheState() {
+        String key = "pk-" + RUN;
+        String waiting = Names.waitingQueue(P, key);
+        queues.add(waiting);
+        start(F, P + "[default=2]");
+        assertEquals(F, state(P).owner());
+        try (Broker broker = Broker.connect()) {
+            Await.until(F + " consumes " + P, WAIT, () -> broker.consumers(P + "-default") == 1);
+
+            // The adapter uses the application's persister class: a pause is stored through it at once.
+            client.pauseQueue(P, "default");
+            Await.until("the pause is stored through FailuresPersister", Duration.ofSeconds(5),
+                    () -> control(F, "op=stored&p=" + P).contains("\"paused\":[\"default\"]"));
+            client.resumeQueue(P, "default");
+            Await.until("the resume is stored through FailuresPersister", Duration.ofSeconds(5),
+                    () -> control(F, "op=stored&p=" + P).contains("\"paused\":[]"));
+            Await.until(F + " consumes " + P + " again", WAIT, () -> broker.consumers(P + "-default") == 1);
+
+            // Deleting the owner queue cancels the owner's consumer: it stores and drops its state and
+            // bids again on its next tick; with the persister down it cannot load the state again.
+            control(F, "op=failing&on=true");
+            Job keyed;
+            try {
+                int loadsBefore = Integer.parseInt(control(F, "op=loads&p=" + P));
+                broker.delete(Names.ownerQueue(P));
+                Await.until(F + " bids again for " + P, WAIT, () -> broker.consumers(Names.ownerQueue(P)) == 1);
+                assertThrows(StateUnavailableException.class, () -> client.globalState(P));
+                assertTrue(Integer.parseInt(control(F, "op=loads&p=" + P)) > loadsBefore,
+                        "the owner tried to load the state again");
+                assertEquals(1, broker.consumers(P + "-default"), "the partition keeps running on " + F);
+
+                keyed = client.enqueue(P, work(0).executionKey(key).build());
+                String id = keyed.id();
+                Pattern back = Pattern.compile("Job " + Pattern.quote(id) + " in partition " + Pattern.quote(P)
+                        + " goes back to its queue for a later try");
+                Await.until(F + " sent the job back to its queue twice", WAIT,
+                        () -> count(back, nodes.get(F).log()) >= 2);
+                Await.holds("the job does not run, is not buried and does not wait for its key",
+                        Duration.ofSeconds(3), () -> runs(Set.of(id)).isEmpty()
+                                && broker.messages(P + "-default.buried") <= 0 && broker.messages(waiting) <= 0);
+            } finally {
+                control(F, "op=failing&on=false");
+            }
+
+            String id = keyed.id();
+            Await.until("the job ran once the owner could load the state", WAIT, () -> finished(Set.of(id)) == 1);
+            Await.holds("it ran once", Duration.ofSeconds(1), () -> runs(Set.of(id)).size() == 1);
+            GlobalStateInfo after = Await.value("the key is free again", WAIT, () -> {
+                GlobalStateInfo s = client.globalState(P);
+                return s.executionKeys().containsKey(key) ? null : s;
+            });
+            assertEquals(F, after.owner());
+            assertFalse(after.waitingKeys().contains(key), "the job never waited for its key: " + after);
+            assertTrue(broker.messages(P + "-default.buried") <= 0, "nothing was buried");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aPausedQueueStaysPausedOnANodeThatJoinsLater() {
+        String spec = S + "[default=2,other=1]";
+        start(A, spec);
+        try (Broker broker = Broker.connect()) {
+            Await.until(A + " consumes " + S, WAIT,
+                    () -> broker.consumers(S + "-default") == 1 && broker.consumers(S + "-other") == 1);
+            assertEquals(A, state(S).owner());
+            ControlResult paused = client.pauseQueue(S, "default");
+            assertTrue(paused.answered().contains(A), paused.toString());
+            Await.until(A + " stops consuming " + S + "-default", WAIT, () -> broker.consumers(S + "-default") == 0);
+
+            Job job = client.enqueue(S, work(0).build());
+            String id = job.id();
+            start(B, spec);
+            // Consumers start only once a node has the partition's state: B consuming the unpaused
+            // queue shows it has it.
+            Await.until(B + " has " + S + "'s state and consumes its unpaused queue", WAIT,
+                    () -> broker.consumers(S + "-other") == 2);
+            Await.holds("no node consumes the paused queue or runs its job", Duration.ofSeconds(3),
+                    () -> broker.consumers(S + "-default") == 0 && broker.messages(S + "-default") == 1
+                            && runs(Set.of(id)).isEmpty());
+            assertEquals(Set.of("default"), client.globalState(S).pausedQueues());
+
+            ControlResult resumed = client.resumeQueue(S, "default");
+            assertTrue(resumed.answered().containsAll(List.of(A, B)), resumed.toString());
+            Await.until("the job ran", WAIT, () -> finished(Set.of(id)) == 1);
+            Await.until("both nodes consume " + S + "-default", WAIT, () -> broker.consumers(S + "-default") == 2);
+            Await.holds("it ran once; one consumer per node", Duration.ofSeconds(2),
+                    () -> runs(Set.of(id)).size() == 1 && broker.consumers(S + "-default") == 2);
+            assertEquals(Set.of(), client.globalState(S).pausedQueues());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aNodeThatDiesHoldingAnExecutionKeyDoesNotStrandItsWaiter() throws Exception {
+        String key = "rk-" + RUN;
+        String waitingQueue = Names.waitingQueue(R, key);
+        queues.add(waitingQueue);
+        start(A, R + "[default=2]");
+        try (Broker broker = Broker.connect()) {
+            Await.until(A + " consumes " + R, WAIT, () -> broker.consumers(R + "-default") == 1);
+            assertEquals(A, state(R).owner());
+
+            // Sleeps 60 s the first time; a second run (the table has its start) takes 1 s.
+            Job holder = client.enqueue(R, Job.builder("fl-work").args(new FailuresWork(TABLE, 60_000, 1_000))
+                    .executionKey(key).build());
+            Await.until("the holder runs on " + A, WAIT,
+                    () -> runs(Set.of(holder.id())).stream().anyMatch(r -> r.node().equals(A)));
+            Job waiter = client.enqueue(R, work(200).executionKey(key).build());
+            Await.until("the waiter waits in " + waitingQueue, WAIT, () -> broker.messages(waitingQueue) == 1);
+            GlobalStateInfo held = client.globalState(R);
+            assertEquals(holder.id(), held.executionKeys().get(key), held.toString());
+            assertTrue(held.waitingKeys().contains(key), held.toString());
+            Pattern stored = Pattern.compile("\"waiting\"\\s*:\\s*\\{[^}]*\"" + Pattern.quote(key) + "\"");
+            Await.until("the held key and its waiter are stored in roger_state", Duration.ofSeconds(10), () -> {
+                String s = storedState(R);
+                return s != null && s.contains(holder.id()) && stored.matcher(s).find();
+            });
+
+            nodes.get(A).kill();
+            long killed = System.nanoTime();
+            start(B, R + "[default=2]");
+
+            Set<String> both = Set.of(holder.id(), waiter.id());
+            Await.until("the holder ran again on " + B + ", then the waiter", WAIT, () -> finished(both) == 2);
+            Duration took = Duration.ofNanos(System.nanoTime() - killed);
+            Await.holds("nothing runs a third time", Duration.ofSeconds(1), () -> runs(both).size() == 3);
+            List<Run> runs = runs(both);
+            Run first = runs.get(0);
+            Run again = runs.get(1);
+            Run waited = runs.get(2);
+            assertEquals(List.of(A, holder.id(), -1L), List.of(first.node(), first.jobId(), first.stop()),
+                    "the holder first ran on " + A + " and never stopped: " + runs);
+            assertEquals(List.of(B, holder.id()), List.of(again.node(), again.jobId()),
+                    "the holder ran again (redelivered) on " + B + ": " + runs);
+            assertEquals(List.of(B, waiter.id()), List.of(waited.node(), waited.jobId()),
+                    "then the waiter on " + B + ": " + runs);
+            assertTrue(waited.start() >= again.stop(), "the waiter started " + (again.stop() - waited.start())
+                    + " µs before the holder stopped: " + runs);
+            assertTrue(took.compareTo(WAIT) < 0, "both ran within " + WAIT + " of the kill, took " + took);
+            System.out.printf("%s: holder and waiter done %d ms after the kill; the waiter started %d ms after the "
+                    + "holder's second run stopped%n", R, took.toMillis(), (waited.start() - again.stop()) / 1000);
+
+            GlobalStateInfo after = Await.value("the key is free and nothing waits", WAIT, () -> {
+                GlobalStateInfo s = state(R);
+                return s.executionKeys().isEmpty() && broker.messages(waitingQueue) <= 0 ? s : null;
+            });
+            assertEquals(B, after.owner());
+            Await.until("the empty waiting queue is forgotten", Duration.ofSeconds(20),
+                    () -> state(R).waitingKeys().isEmpty());
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** GETs {@code /failures/control?<query>} on a node; the body, or fails with the node's answer. */
+    private static String control(String node, String query) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + nodes.get(node).port() + "/failures/control?" + query)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new AssertionError(node + " answered " + r.statusCode() + " to " + query + ": " + r.body());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void start(String node, String spec) {
+        control(node, "op=start&spec=" + URLEncoder.encode(spec, StandardCharsets.UTF_8));
+    }
+
+    /** The partition's global state, once its owner answers. */
+    private static GlobalStateInfo state(String p) {
+        return Await.value("the global state of " + p + " answers", WAIT, () -> {
+            try {
+                return client.globalState(p);
+            } catch (StateUnavailableException e) {
+                return null;
+            }
+        });
+    }
+
+    private static Job.Builder work(long millis) {
+        return Job.builder("fl-work").args(new FailuresWork(TABLE, millis, millis));
+    }
+
+    private static int count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The {@code state} text of the partition's row in {@code roger_state}; null while there is none. */
+    private static String storedState(String partition) {
+        try {
+            return Postgres.query("select state from roger_state where partition_id = ?", rs -> rs.getString(1),
+                    partition).stream().findFirst().orElse(null);
+        } catch (IllegalStateException noTableYet) {
+            return null;
+        }
+    }
+
+    private static List<Mark> marks() {
+        return Postgres.query("select node, job_id, event, at_us from " + TABLE + " order by seq",
+                rs -> new Mark(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+    }
+
+    /** The runs of these jobs, by start time; a stop is matched to the start on the same node. */
+    private static List<Run> runs(Set<String> jobIds) {
+        List<Run> runs = new ArrayList<>();
+        List<Mark> marks = marks().stream().filter(m -> jobIds.contains(m.jobId())).toList();
+        List<Mark> stops = new ArrayList<>(marks.stream().filter(m -> m.event().equals("stop")).toList());
+        for (Mark start : marks.stream().filter(m -> m.event().equals("start")).toList()) {
+            Mark stop = stops.stream().filter(s -> s.jobId().equals(start.jobId()) && s.node().equals(start.node()))
+                    .findFirst().orElse(null);
+            stops.remove(stop);
+            runs.add(new Run(nodeOfPid.getOrDefault(start.node(), start.node()), start.jobId(), start.atMicros(),
+                    stop == null ? -1 : stop.atMicros()));
+        }
+        runs.sort(Comparator.comparingLong(Run::start));
+        return runs;
+    }
+
+    /** How many of these jobs have a finished run. */
+    private static long finished(Set<String> jobIds) {
+        return runs(jobIds).stream().filter(r -> r.stop() >= 0).map(Run::jobId).distinct().count();
+    }
+}
