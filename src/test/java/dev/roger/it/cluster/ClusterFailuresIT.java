@@ -12,31 +12,14 @@ import dev.roger.api.Names;
 import dev.roger.api.StateUnavailableException;
 import dev.roger.client.AmqpRogerClient;
 import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.it.cluster.RunLog.Run;
 import dev.roger.it.support.Await;
 import dev.roger.it.support.Broker;
-import dev.roger.it.support.Deployments;
-import dev.roger.it.support.PayaraMicro;
-import dev.roger.it.support.PayaraProcess;
-import dev.roger.it.support.Postgres;
 import dev.roger.it.support.TestBroker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +43,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterFailuresIT {
 
     private static final String RUN = Long.toString(System.nanoTime(), 36);
-    private static final String TABLE = "fl_runs_" + RUN;
     private static final String F = "fl-f";
     private static final String A = "fl-a";
     private static final String B = "fl-b";
@@ -74,32 +56,20 @@ class ClusterFailuresIT {
     private static final String BOOT = "fl_boot";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration STATE_TIMEOUT = Duration.ofSeconds(2);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static final Map<String, PayaraProcess> nodes = new LinkedHashMap<>();
-    /** A node's JVM pid (what the jobs write) to its name. */
-    private static final Map<String, String> nodeOfPid = new HashMap<>();
-    private static final List<String> queues = new ArrayList<>();
+    private static final ClusterNodes CLUSTER = new ClusterNodes("failures");
+    /** The table of this run that the jobs write their starts and stops into. */
+    private static final RunLog LOG = new RunLog("fl_runs_" + RUN, CLUSTER::nodeOfPid);
     private static AmqpRogerClient client;
-
-    /** One run of a job: where, from when to when (stop is -1 while it runs or when its node died). */
-    private record Run(String node, String jobId, long start, long stop) {
-    }
-
-    private record Mark(String node, String jobId, String event, long atMicros) {
-    }
 
     @BeforeAll
     static void startNodes() throws Exception {
         for (String p : List.of(Q, P, S, R, BOOT)) {
-            queues.addAll(List.of(p + "-default", p + "-default.buried", Names.ownerQueue(p)));
+            CLUSTER.deleteQueues(p + "-default", p + "-default.buried", Names.ownerQueue(p));
         }
-        queues.addAll(List.of(S + "-other", S + "-other.buried"));
-        Postgres.execute("create table " + TABLE
-                + " (seq bigserial primary key, node text not null, job_id text not null, event text not null,"
-                + " at_us bigint not null)");
-        Path war = PayaraMicro.export(Deployments.war("failures", FailuresJobBean.class, FailuresWork.class,
-                FailuresServlet.class, FailuresPersister.class).addAsLibrary(Postgres.driverJar()));
+        CLUSTER.deleteQueues(S + "-other", S + "-other.buried");
+        CLUSTER.forgetStates(S, R, BOOT);
+        LOG.create();
 
         Map<String, Map<String, String>> configs = Map.of(
                 F, Map.of("nodeName", F, "statePersister", FailuresPersister.class.getName(),
@@ -108,30 +78,8 @@ class ClusterFailuresIT {
                         "keyLeaseSeconds", "10"),
                 B, Map.of("nodeName", B, "statePersister", "jdbc", "stateDataSource", "jdbc/roger",
                         "keyLeaseSeconds", "10"));
-        Map<String, CompletableFuture<PayaraProcess>> booting = new LinkedHashMap<>();
-        for (String name : NODES) {
-            booting.put(name, CompletableFuture.supplyAsync(() -> {
-                try {
-                    return PayaraProcess.start("failures-" + name, TestBroker.uri(), configs.get(name), war);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
-        }
-        RuntimeException failed = null;
-        for (Map.Entry<String, CompletableFuture<PayaraProcess>> b : booting.entrySet()) {
-            try {
-                nodes.put(b.getKey(), b.getValue().join());
-            } catch (RuntimeException e) {
-                failed = e;
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
-        for (String name : NODES) {
-            nodeOfPid.put(control(name, "op=pid"), name);
-        }
+        CLUSTER.boot(NODES, configs::get,
+                FailuresJobBean.class, FailuresWork.class, FailuresServlet.class, FailuresPersister.class);
         client = AmqpRogerClient.builder().settings(AmqpSettings.ofUri(TestBroker.uri()))
                 .stateTimeout(STATE_TIMEOUT).build();
     }
@@ -141,18 +89,8 @@ class ClusterFailuresIT {
         if (client != null) {
             client.close();
         }
-        nodes.values().forEach(PayaraProcess::close);
-        try (Broker broker = Broker.connect()) {
-            broker.delete(queues.toArray(String[]::new));
-        }
-        Postgres.execute("drop table if exists " + TABLE);
-        try {
-            for (String p : List.of(S, R, BOOT)) {
-                Postgres.execute("delete from roger_state where partition_id = ?", p);
-            }
-        } catch (IllegalStateException noStateTable) {
-            // The persister never created its table: nothing of ours in it.
-        }
+        CLUSTER.close();
+        LOG.drop();
     }
 
     // ---------------------------------------------------------------- tests
@@ -160,14 +98,14 @@ class ClusterFailuresIT {
     @Test
     @Order(1)
     void aFreshPartitionWaitsForItsStateWhileThePersisterCannotLoadIt() {
-        control(F, "op=failing&on=true");
+        CLUSTER.control(F, "op=failing&on=true");
         Job plain;
         try (Broker broker = Broker.connect()) {
             try {
-                start(F, Q + "[default=2]");
+                CLUSTER.start(F, Q + "[default=2]");
                 Await.until(F + " bids for " + Q + "'s state", WAIT, () -> broker.consumers(Names.ownerQueue(Q)) == 1);
                 Await.until("the owner tried to load " + Q + " through FailuresPersister", WAIT,
-                        () -> Integer.parseInt(control(F, "op=loads&p=" + Q)) >= 1);
+                        () -> Integer.parseInt(CLUSTER.control(F, "op=loads&p=" + Q)) >= 1);
 
                 assertThrows(StateUnavailableException.class, () -> client.globalState(Q));
                 Job keyed = work(0).queueKey("qk-" + RUN).build();
@@ -179,20 +117,20 @@ class ClusterFailuresIT {
                 Await.holds("the plain job waits in " + Q + "-default (alone: the keyed one was not published) "
                         + "with no consumer, and does not run", Duration.ofSeconds(3),
                         () -> broker.consumers(Q + "-default") == 0 && broker.messages(Q + "-default") == 1
-                                && runs(Set.of(plainId)).isEmpty());
+                                && LOG.runs(Set.of(plainId)).isEmpty());
                 assertThrows(StateUnavailableException.class, () -> client.globalState(Q));
             } finally {
-                control(F, "op=failing&on=false");
+                CLUSTER.control(F, "op=failing&on=false");
             }
 
             String plainId = plain.id();
             Await.until("the plain job ran once the state could be loaded", WAIT,
-                    () -> finished(Set.of(plainId)) == 1);
+                    () -> LOG.finished(Set.of(plainId)) == 1);
             assertEquals(F, state(Q).owner());
             Job keyed = client.enqueue(Q, work(0).queueKey("qk-" + RUN).build());
-            Await.until("the keyed job ran", WAIT, () -> finished(Set.of(keyed.id())) == 1);
+            Await.until("the keyed job ran", WAIT, () -> LOG.finished(Set.of(keyed.id())) == 1);
             Await.holds("each ran once", Duration.ofSeconds(1),
-                    () -> runs(Set.of(plainId)).size() == 1 && runs(Set.of(keyed.id())).size() == 1);
+                    () -> LOG.runs(Set.of(plainId)).size() == 1 && LOG.runs(Set.of(keyed.id())).size() == 1);
             assertEquals(1, broker.consumers(Q + "-default"), "fl-f consumes " + Q + " now");
             assertTrue(broker.messages(Q + "-default.buried") <= 0, "nothing was buried");
         }
@@ -203,8 +141,8 @@ class ClusterFailuresIT {
     void aDequeuedJobWithAnExecutionKeyGoesBackToItsQueueWhileTheOwnerCannotLoadTheState() {
         String key = "pk-" + RUN;
         String waiting = Names.waitingQueue(P, key);
-        queues.add(waiting);
-        start(F, P + "[default=2]");
+        CLUSTER.deleteQueues(waiting);
+        CLUSTER.start(F, P + "[default=2]");
         assertEquals(F, state(P).owner());
         try (Broker broker = Broker.connect()) {
             Await.until(F + " consumes " + P, WAIT, () -> broker.consumers(P + "-default") == 1);
@@ -212,22 +150,22 @@ class ClusterFailuresIT {
             // The adapter uses the application's persister class: a pause is stored through it at once.
             client.pauseQueue(P, "default");
             Await.until("the pause is stored through FailuresPersister", Duration.ofSeconds(5),
-                    () -> control(F, "op=stored&p=" + P).contains("\"paused\":[\"default\"]"));
+                    () -> CLUSTER.control(F, "op=stored&p=" + P).contains("\"paused\":[\"default\"]"));
             client.resumeQueue(P, "default");
             Await.until("the resume is stored through FailuresPersister", Duration.ofSeconds(5),
-                    () -> control(F, "op=stored&p=" + P).contains("\"paused\":[]"));
+                    () -> CLUSTER.control(F, "op=stored&p=" + P).contains("\"paused\":[]"));
             Await.until(F + " consumes " + P + " again", WAIT, () -> broker.consumers(P + "-default") == 1);
 
             // Deleting the owner queue cancels the owner's consumer: it stores and drops its state and
             // bids again on its next tick; with the persister down it cannot load the state again.
-            control(F, "op=failing&on=true");
+            CLUSTER.control(F, "op=failing&on=true");
             Job keyed;
             try {
-                int loadsBefore = Integer.parseInt(control(F, "op=loads&p=" + P));
+                int loadsBefore = Integer.parseInt(CLUSTER.control(F, "op=loads&p=" + P));
                 broker.delete(Names.ownerQueue(P));
                 Await.until(F + " bids again for " + P, WAIT, () -> broker.consumers(Names.ownerQueue(P)) == 1);
                 assertThrows(StateUnavailableException.class, () -> client.globalState(P));
-                assertTrue(Integer.parseInt(control(F, "op=loads&p=" + P)) > loadsBefore,
+                assertTrue(Integer.parseInt(CLUSTER.control(F, "op=loads&p=" + P)) > loadsBefore,
                         "the owner tried to load the state again");
                 assertEquals(1, broker.consumers(P + "-default"), "the partition keeps running on " + F);
 
@@ -236,17 +174,17 @@ class ClusterFailuresIT {
                 Pattern back = Pattern.compile("Job " + Pattern.quote(id) + " in partition " + Pattern.quote(P)
                         + " goes back to its queue for a later try");
                 Await.until(F + " sent the job back to its queue twice", WAIT,
-                        () -> count(back, nodes.get(F).log()) >= 2);
+                        () -> count(back, CLUSTER.node(F).log()) >= 2);
                 Await.holds("the job does not run, is not buried and does not wait for its key",
-                        Duration.ofSeconds(3), () -> runs(Set.of(id)).isEmpty()
+                        Duration.ofSeconds(3), () -> LOG.runs(Set.of(id)).isEmpty()
                                 && broker.messages(P + "-default.buried") <= 0 && broker.messages(waiting) <= 0);
             } finally {
-                control(F, "op=failing&on=false");
+                CLUSTER.control(F, "op=failing&on=false");
             }
 
             String id = keyed.id();
-            Await.until("the job ran once the owner could load the state", WAIT, () -> finished(Set.of(id)) == 1);
-            Await.holds("it ran once", Duration.ofSeconds(1), () -> runs(Set.of(id)).size() == 1);
+            Await.until("the job ran once the owner could load the state", WAIT, () -> LOG.finished(Set.of(id)) == 1);
+            Await.holds("it ran once", Duration.ofSeconds(1), () -> LOG.runs(Set.of(id)).size() == 1);
             GlobalStateInfo after = Await.value("the key is free again", WAIT, () -> {
                 GlobalStateInfo s = client.globalState(P);
                 return s.executionKeys().containsKey(key) ? null : s;
@@ -261,7 +199,7 @@ class ClusterFailuresIT {
     @Order(3)
     void aPausedQueueStaysPausedOnANodeThatJoinsLater() {
         String spec = S + "[default=2,other=1]";
-        start(A, spec);
+        CLUSTER.start(A, spec);
         try (Broker broker = Broker.connect()) {
             Await.until(A + " consumes " + S, WAIT,
                     () -> broker.consumers(S + "-default") == 1 && broker.consumers(S + "-other") == 1);
@@ -272,22 +210,22 @@ class ClusterFailuresIT {
 
             Job job = client.enqueue(S, work(0).build());
             String id = job.id();
-            start(B, spec);
+            CLUSTER.start(B, spec);
             // Consumers start only once a node has the partition's state: B consuming the unpaused
             // queue shows it has it.
             Await.until(B + " has " + S + "'s state and consumes its unpaused queue", WAIT,
                     () -> broker.consumers(S + "-other") == 2);
             Await.holds("no node consumes the paused queue or runs its job", Duration.ofSeconds(3),
                     () -> broker.consumers(S + "-default") == 0 && broker.messages(S + "-default") == 1
-                            && runs(Set.of(id)).isEmpty());
+                            && LOG.runs(Set.of(id)).isEmpty());
             assertEquals(Set.of("default"), client.globalState(S).pausedQueues());
 
             ControlResult resumed = client.resumeQueue(S, "default");
             assertTrue(resumed.answered().containsAll(List.of(A, B)), resumed.toString());
-            Await.until("the job ran", WAIT, () -> finished(Set.of(id)) == 1);
+            Await.until("the job ran", WAIT, () -> LOG.finished(Set.of(id)) == 1);
             Await.until("both nodes consume " + S + "-default", WAIT, () -> broker.consumers(S + "-default") == 2);
             Await.holds("it ran once; one consumer per node", Duration.ofSeconds(2),
-                    () -> runs(Set.of(id)).size() == 1 && broker.consumers(S + "-default") == 2);
+                    () -> LOG.runs(Set.of(id)).size() == 1 && broker.consumers(S + "-default") == 2);
             assertEquals(Set.of(), client.globalState(S).pausedQueues());
         }
     }
@@ -297,17 +235,17 @@ class ClusterFailuresIT {
     void aNodeThatDiesHoldingAnExecutionKeyDoesNotStrandItsWaiter() throws Exception {
         String key = "rk-" + RUN;
         String waitingQueue = Names.waitingQueue(R, key);
-        queues.add(waitingQueue);
-        start(A, R + "[default=2]");
+        CLUSTER.deleteQueues(waitingQueue);
+        CLUSTER.start(A, R + "[default=2]");
         try (Broker broker = Broker.connect()) {
             Await.until(A + " consumes " + R, WAIT, () -> broker.consumers(R + "-default") == 1);
             assertEquals(A, state(R).owner());
 
             // Sleeps 60 s the first time; a second run (the table has its start) takes 1 s.
-            Job holder = client.enqueue(R, Job.builder("fl-work").args(new FailuresWork(TABLE, 60_000, 1_000))
+            Job holder = client.enqueue(R, Job.builder("fl-work").args(new FailuresWork(LOG.table(), 60_000, 1_000))
                     .executionKey(key).build());
             Await.until("the holder runs on " + A, WAIT,
-                    () -> runs(Set.of(holder.id())).stream().anyMatch(r -> r.node().equals(A)));
+                    () -> LOG.runs(Set.of(holder.id())).stream().anyMatch(r -> r.node().equals(A)));
             Job waiter = client.enqueue(R, work(200).executionKey(key).build());
             Await.until("the waiter waits in " + waitingQueue, WAIT, () -> broker.messages(waitingQueue) == 1);
             GlobalStateInfo held = client.globalState(R);
@@ -319,15 +257,15 @@ class ClusterFailuresIT {
                 return s != null && s.contains(holder.id()) && stored.matcher(s).find();
             });
 
-            nodes.get(A).kill();
+            CLUSTER.node(A).kill();
             long killed = System.nanoTime();
-            start(B, R + "[default=2]");
+            CLUSTER.start(B, R + "[default=2]");
 
             Set<String> both = Set.of(holder.id(), waiter.id());
-            Await.until("the holder ran again on " + B + ", then the waiter", WAIT, () -> finished(both) == 2);
+            Await.until("the holder ran again on " + B + ", then the waiter", WAIT, () -> LOG.finished(both) == 2);
             Duration took = Duration.ofNanos(System.nanoTime() - killed);
-            Await.holds("nothing runs a third time", Duration.ofSeconds(1), () -> runs(both).size() == 3);
-            List<Run> runs = runs(both);
+            Await.holds("nothing runs a third time", Duration.ofSeconds(1), () -> LOG.runs(both).size() == 3);
+            List<Run> runs = LOG.runs(both);
             Run first = runs.get(0);
             Run again = runs.get(1);
             Run waited = runs.get(2);
@@ -355,41 +293,13 @@ class ClusterFailuresIT {
 
     // ---------------------------------------------------------------- helpers
 
-    /** GETs {@code /failures/control?<query>} on a node; the body, or fails with the node's answer. */
-    private static String control(String node, String query) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + nodes.get(node).port() + "/failures/control?" + query)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new AssertionError(node + " answered " + r.statusCode() + " to " + query + ": " + r.body());
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void start(String node, String spec) {
-        control(node, "op=start&spec=" + URLEncoder.encode(spec, StandardCharsets.UTF_8));
-    }
-
     /** The partition's global state, once its owner answers. */
     private static GlobalStateInfo state(String p) {
-        return Await.value("the global state of " + p + " answers", WAIT, () -> {
-            try {
-                return client.globalState(p);
-            } catch (StateUnavailableException e) {
-                return null;
-            }
-        });
+        return ClusterNodes.state(client, p);
     }
 
     private static Job.Builder work(long millis) {
-        return Job.builder("fl-work").args(new FailuresWork(TABLE, millis, millis));
+        return Job.builder("fl-work").args(new FailuresWork(LOG.table(), millis, millis));
     }
 
     private static int count(Pattern pattern, String text) {
@@ -403,37 +313,6 @@ class ClusterFailuresIT {
 
     /** The {@code state} text of the partition's row in {@code roger_state}; null while there is none. */
     private static String storedState(String partition) {
-        try {
-            return Postgres.query("select state from roger_state where partition_id = ?", rs -> rs.getString(1),
-                    partition).stream().findFirst().orElse(null);
-        } catch (IllegalStateException noTableYet) {
-            return null;
-        }
-    }
-
-    private static List<Mark> marks() {
-        return Postgres.query("select node, job_id, event, at_us from " + TABLE + " order by seq",
-                rs -> new Mark(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
-    }
-
-    /** The runs of these jobs, by start time; a stop is matched to the start on the same node. */
-    private static List<Run> runs(Set<String> jobIds) {
-        List<Run> runs = new ArrayList<>();
-        List<Mark> marks = marks().stream().filter(m -> jobIds.contains(m.jobId())).toList();
-        List<Mark> stops = new ArrayList<>(marks.stream().filter(m -> m.event().equals("stop")).toList());
-        for (Mark start : marks.stream().filter(m -> m.event().equals("start")).toList()) {
-            Mark stop = stops.stream().filter(s -> s.jobId().equals(start.jobId()) && s.node().equals(start.node()))
-                    .findFirst().orElse(null);
-            stops.remove(stop);
-            runs.add(new Run(nodeOfPid.getOrDefault(start.node(), start.node()), start.jobId(), start.atMicros(),
-                    stop == null ? -1 : stop.atMicros()));
-        }
-        runs.sort(Comparator.comparingLong(Run::start));
-        return runs;
-    }
-
-    /** How many of these jobs have a finished run. */
-    private static long finished(Set<String> jobIds) {
-        return runs(jobIds).stream().filter(r -> r.stop() >= 0).map(Run::jobId).distinct().count();
+        return ClusterNodes.stored("state", partition);
     }
 }

@@ -12,32 +12,16 @@ import dev.roger.api.Job;
 import dev.roger.api.Names;
 import dev.roger.api.StateUnavailableException;
 import dev.roger.client.AmqpRogerClient;
+import dev.roger.it.cluster.RunLog.Run;
 import dev.roger.it.support.Await;
 import dev.roger.it.support.Broker;
-import dev.roger.it.support.Deployments;
-import dev.roger.it.support.PayaraMicro;
-import dev.roger.it.support.PayaraProcess;
-import dev.roger.it.support.Postgres;
 import dev.roger.it.support.TestBroker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,62 +45,25 @@ class ClusterIT {
     private static final String RUN = Long.toString(System.nanoTime(), 36);
     /** The partition both nodes run: queues {@code default} (10 workers) and {@code held} (2). */
     private static final String P = "cl-" + RUN;
-    private static final String TABLE = "cl_runs_" + RUN;
     private static final List<String> NODES = List.of("node-a", "node-b");
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static final Map<String, PayaraProcess> nodes = new LinkedHashMap<>();
-    /** A node's JVM pid (what the jobs write) to its name. */
-    private static final Map<String, String> nodeOfPid = new HashMap<>();
-    private static final List<String> partitions = new ArrayList<>(List.of(P, "cl_boot"));
-    private static final List<String> queues = new ArrayList<>(List.of(P + "-default", P + "-held",
-            P + "-default.buried", P + "-held.buried", Names.ownerQueue(P), "cl_boot-default",
-            Names.ownerQueue("cl_boot")));
+    private static final ClusterNodes CLUSTER = new ClusterNodes("cluster");
+    /** The table of this run that the jobs write their starts and stops into. */
+    private static final RunLog LOG = new RunLog("cl_runs_" + RUN, CLUSTER::nodeOfPid);
     private static AmqpRogerClient client;
-
-    /** One row the jobs wrote. */
-    private record Mark(String node, String jobId, String event, long atMicros) {
-    }
-
-    /** One run of a job: where, from when to when (stop is -1 while it runs). */
-    private record Run(String node, String jobId, long start, long stop) {
-    }
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        Postgres.execute("create table " + TABLE
-                + " (seq bigserial primary key, node text not null, job_id text not null, event text not null,"
-                + " at_us bigint not null)");
-        Path war = PayaraMicro.export(Deployments.war("cluster", ClusterJobBean.class, ClusterWork.class,
-                ClusterServlet.class).addAsLibrary(Postgres.driverJar()));
-
-        Map<String, CompletableFuture<PayaraProcess>> booting = new LinkedHashMap<>();
+        CLUSTER.forgetStates(P, "cl_boot");
+        CLUSTER.deleteQueues(P + "-default", P + "-held", P + "-default.buried", P + "-held.buried",
+                Names.ownerQueue(P), "cl_boot-default", Names.ownerQueue("cl_boot"));
+        LOG.create();
+        CLUSTER.boot(NODES, name -> Map.of("nodeName", name, "statePersister", "jdbc",
+                        "stateDataSource", "jdbc/roger", "keyLeaseSeconds", "10"),
+                ClusterJobBean.class, ClusterWork.class, ClusterServlet.class);
         for (String name : NODES) {
-            Map<String, String> config = Map.of("nodeName", name, "statePersister", "jdbc",
-                    "stateDataSource", "jdbc/roger", "keyLeaseSeconds", "10");
-            booting.put(name, CompletableFuture.supplyAsync(() -> {
-                try {
-                    return PayaraProcess.start("cluster-" + name, TestBroker.uri(), config, war);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
-        }
-        RuntimeException failed = null;
-        for (Map.Entry<String, CompletableFuture<PayaraProcess>> b : booting.entrySet()) {
-            try {
-                nodes.put(b.getKey(), b.getValue().join());
-            } catch (RuntimeException e) {
-                failed = e;
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
-        for (String name : NODES) {
-            nodeOfPid.put(control(name, "op=pid"), name);
-            control(name, "op=start&spec=" + URLEncoder.encode(P + "[default=10,held=2]", StandardCharsets.UTF_8));
+            CLUSTER.start(name, P + "[default=10,held=2]");
         }
         client = AmqpRogerClient.connect(TestBroker.uri());
         try (Broker broker = Broker.connect()) {
@@ -131,76 +78,17 @@ class ClusterIT {
         if (client != null) {
             client.close();
         }
-        nodes.values().forEach(PayaraProcess::close);
-        try (Broker broker = Broker.connect()) {
-            broker.delete(queues.toArray(String[]::new));
-        }
-        Postgres.execute("drop table if exists " + TABLE);
-        try {
-            for (String p : partitions) {
-                Postgres.execute("delete from roger_state where partition_id = ?", p);
-            }
-        } catch (IllegalStateException noStateTable) {
-            // The persister never created its table: nothing of ours in it.
-        }
-    }
-
-    /** GETs {@code /cluster/control?<query>} on a node; the body, or fails with the node's answer. */
-    private static String control(String node, String query) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + nodes.get(node).port() + "/cluster/control?" + query)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new AssertionError(node + " answered " + r.statusCode() + " to " + query + ": " + r.body());
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        CLUSTER.close();
+        LOG.drop();
     }
 
     /** The partition's global state, once its owner answers. */
     private static GlobalStateInfo state(String p) {
-        return Await.value("the global state of " + p + " answers", WAIT, () -> {
-            try {
-                return client.globalState(p);
-            } catch (StateUnavailableException e) {
-                return null;
-            }
-        });
+        return ClusterNodes.state(client, p);
     }
 
     private static Job.Builder work(long millis) {
-        return Job.builder("cl-work").args(new ClusterWork(TABLE, millis));
-    }
-
-    private static List<Mark> marks() {
-        return Postgres.query("select node, job_id, event, at_us from " + TABLE + " order by seq",
-                rs -> new Mark(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
-    }
-
-    /** The runs of these jobs, by start time; a stop is matched to the start on the same node. */
-    private static List<Run> runs(Set<String> jobIds) {
-        List<Run> runs = new ArrayList<>();
-        List<Mark> marks = marks().stream().filter(m -> jobIds.contains(m.jobId())).toList();
-        List<Mark> stops = new ArrayList<>(marks.stream().filter(m -> m.event().equals("stop")).toList());
-        for (Mark start : marks.stream().filter(m -> m.event().equals("start")).toList()) {
-            Mark stop = stops.stream().filter(s -> s.jobId().equals(start.jobId()) && s.node().equals(start.node()))
-                    .findFirst().orElse(null);
-            stops.remove(stop);
-            runs.add(new Run(nodeOfPid.getOrDefault(start.node(), start.node()), start.jobId(), start.atMicros(),
-                    stop == null ? -1 : stop.atMicros()));
-        }
-        runs.sort(Comparator.comparingLong(Run::start));
-        return runs;
-    }
-
-    private static long finished(Set<String> jobIds) {
-        return runs(jobIds).stream().filter(r -> r.stop() >= 0).map(Run::jobId).distinct().count();
+        return Job.builder("cl-work").args(new ClusterWork(LOG.table(), millis));
     }
 
     private static String otherThan(String node) {
@@ -214,7 +102,7 @@ class ClusterIT {
         assertTrue(NODES.contains(owner), "owner " + owner);
         Await.holds("the owner stays " + owner, Duration.ofSeconds(3), () -> owner.equals(client.globalState(P).owner()));
         for (String node : NODES) {
-            assertEquals(owner, control(node, "op=owner&p=" + P), node + " sees the same owner");
+            assertEquals(owner, CLUSTER.control(node, "op=owner&p=" + P), node + " sees the same owner");
         }
         try (Broker broker = Broker.connect()) {
             Await.until("both nodes are candidates on " + Names.ownerQueue(P), WAIT,
@@ -232,9 +120,10 @@ class ClusterIT {
         client.enqueueAll(P, jobs);
         Set<String> ids = jobs.stream().map(Job::id).collect(Collectors.toSet());
 
-        Await.until("200 jobs finished", Duration.ofSeconds(60), () -> finished(ids) == 200);
-        Await.holds("no job ran twice", Duration.ofSeconds(2), () -> runs(ids).size() == 200);
-        Map<String, Long> perNode = runs(ids).stream().collect(Collectors.groupingBy(Run::node, Collectors.counting()));
+        Await.until("200 jobs finished", Duration.ofSeconds(60), () -> LOG.finished(ids) == 200);
+        Await.holds("no job ran twice", Duration.ofSeconds(2), () -> LOG.runs(ids).size() == 200);
+        Map<String, Long> perNode = LOG.runs(ids).stream()
+                .collect(Collectors.groupingBy(Run::node, Collectors.counting()));
         assertEquals(Set.copyOf(NODES), perNode.keySet(), "both nodes ran some: " + perNode);
     }
 
@@ -242,15 +131,15 @@ class ClusterIT {
     @Order(3)
     void jobsWithOneExecutionKeyNeverOverlapAcrossNodes() {
         String key = "ek-" + RUN;
-        queues.add(Names.waitingQueue(P, key));
+        CLUSTER.deleteQueues(Names.waitingQueue(P, key));
         List<Job> enqueued = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             enqueued.add(client.enqueue(P, work(150).executionKey(key).build()));
         }
         Set<String> ids = enqueued.stream().map(Job::id).collect(Collectors.toSet());
 
-        Await.until("10 jobs finished", Duration.ofSeconds(60), () -> finished(ids) == 10);
-        List<Run> runs = runs(ids);
+        Await.until("10 jobs finished", Duration.ofSeconds(60), () -> LOG.finished(ids) == 10);
+        List<Run> runs = LOG.runs(ids);
         assertEquals(10, runs.size(), "each ran once: " + runs);
         for (int i = 1; i < runs.size(); i++) {
             Run before = runs.get(i - 1);
@@ -266,8 +155,8 @@ class ClusterIT {
     @Order(4)
     void withNoNodeForThePartitionKeyedCallsFailFastAsUnavailable() {
         String x = "clx-" + RUN;
-        partitions.add(x);
-        queues.addAll(List.of(x + "-default", Names.ownerQueue(x)));
+        CLUSTER.forgetStates(x);
+        CLUSTER.deleteQueues(x + "-default", Names.ownerQueue(x));
         Job keyed = work(0).queueKey("k-" + RUN).build();
 
         long start = System.nanoTime();
@@ -305,14 +194,14 @@ class ClusterIT {
         String key = "held-" + RUN;
         Job stuck = client.enqueue(P, work(0).queue("held").queueKey(key).build());
         Await.holds("no node starts a job from the paused queue", Duration.ofSeconds(2),
-                () -> runs(Set.of(stuck.id())).isEmpty());
+                () -> LOG.runs(Set.of(stuck.id())).isEmpty());
         try (Broker broker = Broker.connect()) {
             Await.until("the job waits in " + P + "-held", WAIT, () -> broker.messages(P + "-held") == 1);
         }
         Await.until("the held queue key is stored", Duration.ofSeconds(10),
                 () -> !Objects.equals(storedAfterPause, storedAt()));
 
-        nodes.get(owner).kill();
+        CLUSTER.node(owner).kill();
         String newOwner = Await.value("a new owner after " + owner + " died", Duration.ofSeconds(10), () -> {
             try {
                 String o = client.globalState(P).owner();
@@ -328,12 +217,12 @@ class ClusterIT {
         DuplicateJobException dup = assertThrows(DuplicateJobException.class,
                 () -> client.enqueue(P, work(0).queue("held").queueKey(key).build()));
         assertEquals(stuck.id(), dup.holderJobId());
-        Await.holds("still paused on " + survivor, Duration.ofSeconds(1), () -> runs(Set.of(stuck.id())).isEmpty());
+        Await.holds("still paused on " + survivor, Duration.ofSeconds(1), () -> LOG.runs(Set.of(stuck.id())).isEmpty());
 
         ControlResult resumed = client.resumeQueue(P, "held");
         assertEquals(List.of(survivor), resumed.answered(), resumed.toString());
         Await.until("the held job ran on " + survivor, WAIT,
-                () -> runs(Set.of(stuck.id())).stream().anyMatch(r -> r.node().equals(survivor) && r.stop() >= 0));
+                () -> LOG.runs(Set.of(stuck.id())).stream().anyMatch(r -> r.node().equals(survivor) && r.stop() >= 0));
         Job again = Await.value("the queue key is free once its job ran", WAIT, () -> {
             try {
                 return client.enqueue(P, work(0).queue("held").queueKey(key).build());
@@ -341,19 +230,14 @@ class ClusterIT {
                 return null;
             }
         });
-        Await.until("the job enqueued again ran", WAIT, () -> finished(Set.of(again.id())) == 1);
+        Await.until("the job enqueued again ran", WAIT, () -> LOG.finished(Set.of(again.id())) == 1);
         Job plain = client.enqueue(P, work(0).build());
-        Await.until("the survivor runs the partition's jobs", WAIT, () -> finished(Set.of(plain.id())) == 1);
-        assertEquals(1, runs(Set.of(stuck.id())).size(), "the held job ran once");
+        Await.until("the survivor runs the partition's jobs", WAIT, () -> LOG.finished(Set.of(plain.id())) == 1);
+        assertEquals(1, LOG.runs(Set.of(stuck.id())).size(), "the held job ran once");
     }
 
     /** The {@code updated_at} of the partition's row in {@code roger_state} as text; null while there is none. */
     private static String storedAt() {
-        try {
-            return Postgres.query("select updated_at from roger_state where partition_id = ?",
-                    rs -> rs.getString(1), P).stream().findFirst().orElse(null);
-        } catch (IllegalStateException noTableYet) {
-            return null;
-        }
+        return ClusterNodes.stored("updated_at", P);
     }
 }

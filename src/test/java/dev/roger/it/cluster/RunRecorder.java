@@ -1,0 +1,70 @@
+package dev.roger.it.cluster;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * WAR side of {@link RunLog}: writes a job's start row and stop row (this JVM's pid, job id, wall
+ * clock in microseconds) into a test's table through the application's DataSource. Each row is
+ * committed as the caller's transaction context allows: a caller with no transaction makes it
+ * visible at once.
+ */
+final class RunRecorder {
+
+    private static final Pattern TABLE = Pattern.compile("[a-z0-9_]{1,60}");
+
+    private final DataSource dataSource;
+    private final String table;
+
+    RunRecorder(DataSource dataSource, String table) {
+        if (!TABLE.matcher(table).matches()) {
+            throw new IllegalArgumentException("bad table name " + table);
+        }
+        this.dataSource = dataSource;
+        this.table = table;
+    }
+
+    /** Records the job's start, sleeps {@code millis} (if positive), and records its stop, even when interrupted. */
+    void run(String jobId, long millis) throws SQLException, InterruptedException {
+        record(jobId, "start");
+        try {
+            if (millis > 0) {
+                Thread.sleep(millis);
+            }
+        } finally {
+            record(jobId, "stop");
+        }
+    }
+
+    /** Whether the table already has a start of this job (it runs again). */
+    boolean startedBefore(String jobId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from " + table
+                     + " where job_id = ? and event = 'start'")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private void record(String jobId, String event) throws SQLException {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into " + table
+                     + " (node, job_id, event, at_us) values (?, ?, ?, ?)")) {
+            ps.setString(1, Long.toString(ProcessHandle.current().pid()));
+            ps.setString(2, jobId);
+            ps.setString(3, event);
+            ps.setLong(4, micros);
+            ps.executeUpdate();
+        }
+    }
+}
