@@ -3,6 +3,7 @@ package dev.roger.client;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.roger.api.EnqueueException;
+import dev.roger.api.BuriedJob;
 import dev.roger.api.ControlResult;
 import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
@@ -40,6 +41,7 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
     private final ConfirmPublisher publisher;
     private final JobEnqueuer enqueuer;
     private final ClusterClient cluster;
+    private final BuriedQueues buried;
 
     private AmqpRogerClient(Builder b) {
         AmqpSettings settings = b.settings != null ? b.settings : AmqpSettings.ofUri(AmqpSettings.defaultUri());
@@ -52,8 +54,9 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         }
         this.publisher = new ConfirmPublisher(this::openConnection, b.confirmTimeout);
         this.cluster = new ClusterClient(new ClusterCalls(this::openConnection, b.stateTimeout, b.controlTimeout));
-        this.enqueuer = new JobEnqueuer(publisher, new QueueDeclarer(publisher, b.queueType, b.buriedMaxLength),
-                cluster, b.maxJobBytes, settings.describe());
+        QueueDeclarer declarer = new QueueDeclarer(publisher, b.queueType, b.buriedMaxLength);
+        this.enqueuer = new JobEnqueuer(publisher, declarer, cluster, b.maxJobBytes, settings.describe());
+        this.buried = new BuriedQueues(this::openConnection, declarer);
     }
 
     /** A client on the broker at {@code uri}, e.g. {@code amqp://user:pass@host:5672/vhost}. */
@@ -107,6 +110,31 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
     @Override
     public GlobalStateInfo globalState(String partition) {
         return cluster.info(partition);
+    }
+
+    @Override
+    public List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit) {
+        return buried.list(partition, queue, offset, limit);
+    }
+
+    @Override
+    public boolean retryBuried(String partition, String queue, String jobId) {
+        return buried.retry(partition, queue, jobId::equals) > 0;
+    }
+
+    @Override
+    public int retryAllBuried(String partition, String queue) {
+        return buried.retry(partition, queue, id -> true);
+    }
+
+    @Override
+    public boolean deleteBuried(String partition, String queue, String jobId) {
+        return buried.delete(partition, queue, jobId::equals) > 0;
+    }
+
+    @Override
+    public int deleteAllBuried(String partition, String queue) {
+        return buried.delete(partition, queue, id -> true);
     }
 
     /** Not available outside an application server. */

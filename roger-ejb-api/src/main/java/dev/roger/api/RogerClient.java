@@ -85,6 +85,36 @@ public interface RogerClient {
     GlobalStateInfo globalState(String partition);
 
     /**
+     * Lists the jobs in {@code <partition>-<queue>.buried}, newest first, without removing them.
+     * Reading holds the queue's messages for a moment (they are put back in their order).
+     *
+     * @param offset how many of the newest to skip
+     * @param limit  the most to return
+     */
+    List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit);
+
+    /**
+     * Puts a buried job back on its queue, with its id and a retry count of 0, and removes it
+     * from the buried queue (after the broker confirmed the copy).
+     *
+     * @return false when no buried job of the queue has that id
+     */
+    boolean retryBuried(String partition, String queue, String jobId);
+
+    /** Puts every buried job of the queue back on it, as {@link #retryBuried}; returns how many. */
+    int retryAllBuried(String partition, String queue);
+
+    /**
+     * Deletes a buried job.
+     *
+     * @return false when no buried job of the queue has that id
+     */
+    boolean deleteBuried(String partition, String queue, String jobId);
+
+    /** Deletes every buried job of the queue; returns how many. */
+    int deleteAllBuried(String partition, String queue);
+
+    /**
      * Starts consuming a partition's queues on this node; for a partition already running here
      * this is {@link #reconfigurePartition(PartitionSpec)}.
      *

@@ -24,4 +24,23 @@ public @interface RogerJob {
 
     /** The queue jobs of this type go to unless the job names another; empty means {@code default}. */
     String queue() default "";
+
+    /**
+     * Whether a failed job of this type is retried with backoff (a job can also ask for it with
+     * {@link Job.Builder#retryable(boolean)}). A failure implementing {@link NonRetryable} is never
+     * retried.
+     */
+    boolean retryable() default false;
+
+    /**
+     * This type's retry delays in seconds, e.g. {@code "1,3,5"}; empty means the resource adapter's
+     * {@code retryLevels}.
+     */
+    String retryLevels() default "";
+
+    /**
+     * The longest a job of this type may run, in seconds, unless the job sets its own; 0 means no
+     * limit. When exceeded, the job's thread is interrupted and the attempt fails at once.
+     */
+    long maxExecutionSeconds() default 0;
 }

@@ -1,5 +1,6 @@
 package dev.roger.ejb;
 
+import dev.roger.api.BuriedJob;
 import dev.roger.api.ControlResult;
 import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
@@ -49,6 +50,31 @@ final class ContainerRogerClient implements RogerClient {
     @Override
     public GlobalStateInfo globalState(String partition) {
         return call(c -> c.globalState(partition));
+    }
+
+    @Override
+    public List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit) {
+        return call(c -> c.buriedJobs(partition, queue, offset, limit));
+    }
+
+    @Override
+    public boolean retryBuried(String partition, String queue, String jobId) {
+        return call(c -> c.retryBuried(partition, queue, jobId));
+    }
+
+    @Override
+    public int retryAllBuried(String partition, String queue) {
+        return call(c -> c.retryAllBuried(partition, queue));
+    }
+
+    @Override
+    public boolean deleteBuried(String partition, String queue, String jobId) {
+        return call(c -> c.deleteBuried(partition, queue, jobId));
+    }
+
+    @Override
+    public int deleteAllBuried(String partition, String queue) {
+        return call(c -> c.deleteAllBuried(partition, queue));
     }
 
     @Override

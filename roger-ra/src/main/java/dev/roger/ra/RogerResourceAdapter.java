@@ -9,6 +9,7 @@ import dev.roger.ra.inbound.RogerActivationSpec;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
+import dev.roger.ra.inbound.RetrySchedule;
 import dev.roger.state.StateSettings;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.Connector;
@@ -101,6 +102,12 @@ public class RogerResourceAdapter implements ResourceAdapter {
     private Integer cancelRetentionHours = 24;
     @ConfigProperty(description = "Seconds to wait for a partition state owner's answer", defaultValue = "5")
     private Integer stateTimeoutSeconds = 5;
+    @ConfigProperty(description = "Retry delays in seconds of retryable jobs, after the 1st, 2nd, ... failure; "
+            + "when used up the job is buried", defaultValue = "1,3,5,10,20,35,60,100,200,400,1000,1800")
+    private String retryLevels = "1,3,5,10,20,35,60,100,200,400,1000,1800";
+    @ConfigProperty(description = "Days a buried queue keeps a message (older ones are dropped and logged)",
+            defaultValue = "30")
+    private Integer buriedMaxAgeDays = 30;
 
     private RogerEngine engine;
 
@@ -178,7 +185,9 @@ public class RogerResourceAdapter implements ResourceAdapter {
                 new StateSettings(statePersister == null || statePersister.isBlank() ? "filesystem" : statePersister.strip(),
                         stateDirectory, stateDataSource,
                         Duration.ofSeconds(positive("keyLeaseSeconds", keyLeaseSeconds)),
-                        Duration.ofHours(positive("cancelRetentionHours", cancelRetentionHours))));
+                        Duration.ofHours(positive("cancelRetentionHours", cancelRetentionHours))),
+                RetrySchedule.parse("retryLevels", retryLevels),
+                Duration.ofDays(positive("buriedMaxAgeDays", buriedMaxAgeDays)));
     }
 
     private static int positive(String name, Integer value) {
@@ -190,6 +199,10 @@ public class RogerResourceAdapter implements ResourceAdapter {
 
     // JavaBean accessors: the container sets the configuration through them.
 
+    public String getRetryLevels() { return retryLevels; }
+    public void setRetryLevels(String retryLevels) { this.retryLevels = retryLevels; }
+    public Integer getBuriedMaxAgeDays() { return buriedMaxAgeDays; }
+    public void setBuriedMaxAgeDays(Integer buriedMaxAgeDays) { this.buriedMaxAgeDays = buriedMaxAgeDays; }
     public String getStatePersister() { return statePersister; }
     public void setStatePersister(String statePersister) { this.statePersister = statePersister; }
     public String getStateDirectory() { return stateDirectory; }

@@ -8,10 +8,12 @@ import dev.roger.api.Job;
 import dev.roger.api.RogerClient;
 import dev.roger.it.support.Await;
 import dev.roger.it.support.Broker;
+import dev.roger.it.support.JulCapture;
 import dev.roger.it.support.Deployments;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.logging.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ class BadInputIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("badinput", KnownJobBean.class, BrokenBean.class, Ran.class, LogCapture.class);
+        return Deployments.war("badinput", KnownJobBean.class, BrokenBean.class, Ran.class, JulCapture.class);
     }
 
     @Inject
@@ -46,7 +48,7 @@ class BadInputIT {
     @Test
     void everyKindOfBadInputIsBuriedWithItsReasonAndLogged() {
         String n = Long.toString(System.nanoTime());
-        try (Broker broker = Broker.connect(); LogCapture log = LogCapture.install()) {
+        try (Broker broker = Broker.connect(); JulCapture log = JulCapture.install("dev.roger", Level.WARNING)) {
             Await.until("bad-default consumed", WAIT, () -> broker.consumers("bad-default") == 1);
             broker.publish("bad-default", "notjson-" + n, "{not json".getBytes(StandardCharsets.UTF_8));
             broker.publish("bad-default", "noid-" + n, "{\"type\":\"known-job\"}".getBytes(StandardCharsets.UTF_8));
@@ -69,7 +71,7 @@ class BadInputIT {
             expected.forEach((id, reason) -> {
                 String header = find(buried, id).orElseThrow().getProps().getHeaders().get("x-roger-reason").toString();
                 assertTrue(header.startsWith(reason), id + ": " + header);
-                assertTrue(log.warned(id), "WARNING naming " + id);
+                assertTrue(log.logged(id), "WARNING naming " + id);
             });
             assertEquals("{not json", new String(find(buried, "notjson-" + n).orElseThrow().getBody(),
                     StandardCharsets.UTF_8), "the payload is kept as it came");

@@ -2,9 +2,16 @@ package dev.roger.it.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.MessageProperties;
 import dev.roger.api.ControlResult;
 import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
@@ -15,7 +22,9 @@ import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.it.cluster.RunLog.Run;
 import dev.roger.it.support.Await;
 import dev.roger.it.support.Broker;
+import dev.roger.it.support.DeclaredQueues;
 import dev.roger.it.support.TestBroker;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +46,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * with an execution key goes back to its queue, neither run nor buried, and runs once the owner
  * can load again. A paused queue stays paused on a node that joins. A node dies holding an
  * execution key that another job waits for: the other node runs the holder again and then the
- * waiter. Jobs write their starts and stops into a table of this run; the node kill comes last.
+ * waiter. Roger's own requeues (owner away) do not count against a quorum queue's delivery limit:
+ * a healthy job is not dead-lettered. Jobs write their starts and stops into a table of this run;
+ * the node kill comes last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailuresIT {
@@ -53,6 +64,8 @@ class ClusterFailuresIT {
     /** Partitions on fl-a and fl-b (JDBC persister): one that a node joins while paused; one whose node dies. */
     private static final String S = "fls-" + RUN;
     private static final String R = "flr-" + RUN;
+    /** Partition on fl-f whose main queue the test declares first: quorum, delivery limit 1, dead-lettered. */
+    private static final String L = "fll-" + RUN;
     private static final String BOOT = "fl_boot";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration STATE_TIMEOUT = Duration.ofSeconds(2);
@@ -230,8 +243,116 @@ class ClusterFailuresIT {
         }
     }
 
+    /**
+     * Why {@link #rogersOwnRequeuesDoNotPushAHealthyJobOverAQuorumQueuesDeliveryLimit} means something:
+     * on this broker, a quorum queue with {@code x-delivery-limit=1} dead-letters a message that was
+     * returned by a requeueing nack twice. Roger putting a job back that way would lose it there.
+     */
     @Test
     @Order(4)
+    void theBrokerDeadLettersARequeuedMessageOverTheDeliveryLimit() throws Exception {
+        String queue = "fldl-" + RUN;
+        String dead = queue + "-dead";
+        ConnectionFactory cf = new ConnectionFactory();
+        cf.setUri(TestBroker.uri());
+        cf.setAutomaticRecoveryEnabled(false);
+        try (Connection c = cf.newConnection("roger-test-delivery-limit"); Channel ch = c.createChannel()) {
+            try {
+                ch.queueDeclare(dead, true, false, false, Map.of("x-queue-type", "classic"));
+                ch.queueDeclare(queue, true, false, false, deliveryLimitOne(dead));
+                ch.confirmSelect();
+                ch.basicPublish("", queue, MessageProperties.PERSISTENT_BASIC, "x".getBytes(StandardCharsets.UTF_8));
+                ch.waitForConfirmsOrDie(5_000);
+
+                GetResponse first = ch.basicGet(queue, false);
+                assertNotNull(first, "the message is in " + queue);
+                ch.basicNack(first.getEnvelope().getDeliveryTag(), false, true);
+                GetResponse second = Await.value("the message is back in " + queue + " after one return", WAIT,
+                        () -> get(ch, queue));
+                assertEquals(0, ch.queueDeclarePassive(dead).getMessageCount(), "one return is within the limit");
+                ch.basicNack(second.getEnvelope().getDeliveryTag(), false, true);
+
+                Await.until("the second return dead-letters the message to " + dead, WAIT,
+                        () -> count(ch, dead) == 1);
+                assertEquals(0, ch.queueDeclarePassive(queue).getMessageCount(), queue + " lost the message");
+                assertNull(ch.basicGet(queue, false), queue + " has nothing left to deliver");
+            } finally {
+                ch.queueDelete(queue);
+                ch.queueDelete(dead);
+            }
+        }
+    }
+
+    /**
+     * A quorum queue declared before Roger uses it, with {@code x-delivery-limit=1} and dead-lettering:
+     * a requeueing nack per try would dead-letter the job on its second return. A keyed job that
+     * goes back to its queue again and again while the owner cannot load the state is republished
+     * each time (a fresh delivery count), so it stays, is neither dead-lettered nor buried, and
+     * runs once when the owner can load again.
+     */
+    @Test
+    @Order(5)
+    void rogersOwnRequeuesDoNotPushAHealthyJobOverAQuorumQueuesDeliveryLimit() {
+        String main = L + "-default";
+        String dead = L + "-dead";
+        String buried = main + ".buried";
+        String owner = Names.ownerQueue(L);
+        String key = "lk-" + RUN;
+        String waiting = Names.waitingQueue(L, key);
+        CLUSTER.deleteQueues(main, dead, buried, owner, waiting);
+        try (Broker broker = Broker.connect()) {
+            broker.delete(main, dead, buried, owner, waiting);
+            DeclaredQueues.declare(dead, Map.of("x-queue-type", "classic"));
+            DeclaredQueues.declare(main, deliveryLimitOne(dead));
+
+            CLUSTER.start(F, L + "[default=2]");
+            assertEquals(F, state(L).owner());
+            Await.until(F + " consumes " + L, WAIT, () -> broker.consumers(main) == 1);
+            assertTrue(DeclaredQueues.hasArguments(main, deliveryLimitOne(dead)),
+                    "Roger uses the declared " + main + " as it is");
+
+            CLUSTER.control(F, "op=failing&on=true");
+            Job keyed;
+            try {
+                broker.delete(owner);
+                Await.until(F + " bids again for " + L, WAIT, () -> broker.consumers(owner) == 1);
+                assertThrows(StateUnavailableException.class, () -> client.globalState(L));
+                assertEquals(1, broker.consumers(main), "the partition keeps running on " + F);
+
+                keyed = client.enqueue(L, work(0).executionKey(key).build());
+                String id = keyed.id();
+                Pattern back = Pattern.compile("Job " + Pattern.quote(id) + " in partition " + Pattern.quote(L)
+                        + " goes back to its queue for a later try");
+                // With delivery limit 1, nack-requeueing would have dead-lettered it after the 2nd delivery.
+                Await.until(F + " sent the job back to its queue 3 times", WAIT, () -> {
+                    assertEquals(0, broker.messages(dead), dead + " stays empty");
+                    assertTrue(LOG.runs(Set.of(id)).isEmpty(), "the job does not run");
+                    return count(back, CLUSTER.node(F).log()) >= 3;
+                });
+                Await.holds("the job is not dead-lettered, not buried, does not run or wait for its key",
+                        Duration.ofSeconds(2), () -> broker.messages(dead) == 0 && broker.messages(buried) <= 0
+                                && LOG.runs(Set.of(id)).isEmpty() && broker.messages(waiting) <= 0);
+            } finally {
+                CLUSTER.control(F, "op=failing&on=false");
+            }
+
+            String id = keyed.id();
+            Await.until("the job ran once the owner could load the state", WAIT, () -> {
+                assertEquals(0, broker.messages(dead), dead + " stays empty");
+                return LOG.finished(Set.of(id)) == 1;
+            });
+            Await.holds("it ran once; nothing dead-lettered", Duration.ofSeconds(1),
+                    () -> LOG.runs(Set.of(id)).size() == 1 && broker.messages(dead) == 0);
+            assertEquals(0, broker.messages(main), main + " is empty");
+            assertTrue(broker.messages(buried) <= 0, "nothing was buried");
+            System.out.printf("%s: job %s went back to its queue %d times under x-delivery-limit=1, then ran once%n",
+                    L, id, count(Pattern.compile("Job " + Pattern.quote(id) + " in partition " + Pattern.quote(L)
+                            + " goes back to its queue for a later try"), CLUSTER.node(F).log()));
+        }
+    }
+
+    @Test
+    @Order(6)
     void aNodeThatDiesHoldingAnExecutionKeyDoesNotStrandItsWaiter() throws Exception {
         String key = "rk-" + RUN;
         String waitingQueue = Names.waitingQueue(R, key);
@@ -300,6 +421,28 @@ class ClusterFailuresIT {
 
     private static Job.Builder work(long millis) {
         return Job.builder("fl-work").args(new FailuresWork(LOG.table(), millis, millis));
+    }
+
+    /** A durable quorum queue's arguments: delivery limit 1, dead-lettered to {@code dead} through the default exchange. */
+    private static Map<String, Object> deliveryLimitOne(String dead) {
+        return Map.of("x-queue-type", "quorum", "x-delivery-limit", 1, "x-dead-letter-exchange", "",
+                "x-dead-letter-routing-key", dead);
+    }
+
+    private static GetResponse get(Channel ch, String queue) {
+        try {
+            return ch.basicGet(queue, false);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("cannot read " + queue + ": " + e, e);
+        }
+    }
+
+    private static int count(Channel ch, String queue) {
+        try {
+            return ch.queueDeclarePassive(queue).getMessageCount();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("cannot look at " + queue + ": " + e, e);
+        }
     }
 
     private static int count(Pattern pattern, String text) {

@@ -21,10 +21,10 @@ import dev.roger.api.event.JobError;
 import dev.roger.api.event.JobEvent;
 import dev.roger.it.support.Await;
 import dev.roger.it.support.Broker;
+import dev.roger.it.support.NodeNames;
+import dev.roger.it.support.RuntimePartitions;
 import dev.roger.it.support.Deployments;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,7 +51,8 @@ class CoordinationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("coordination", WorkBean.class, Work.class, Coord.class, Coord.Mark.class);
+        return Deployments.war("coordination", WorkBean.class, Work.class, Coord.class, Coord.Mark.class)
+                .addClasses(NodeNames.class, RuntimePartitions.class);
     }
 
     @Inject
@@ -70,13 +71,7 @@ class CoordinationIT {
 
     /** This node's name as the adapter defaults it (no {@code nodeName} is configured here): host:pid. */
     private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
-        return host + ":" + ProcessHandle.current().pid();
+        return NodeNames.thisJvm();
     }
 
     /**
@@ -86,13 +81,7 @@ class CoordinationIT {
     private String start(String queues) {
         String p = unique("co-");
         partitions.add(p);
-        PartitionSpec spec = PartitionSpec.parse(p + "[" + queues + "]");
-        roger.startPartition(spec);
-        try (Broker broker = Broker.connect()) {
-            for (String q : spec.queues().keySet()) {
-                Await.until(p + "-" + q + " consumed", WAIT, () -> broker.consumers(p + "-" + q) == 1);
-            }
-        }
+        RuntimePartitions.startAndAwaitConsumers(roger, p, queues, WAIT);
         state(p);
         return p;
     }

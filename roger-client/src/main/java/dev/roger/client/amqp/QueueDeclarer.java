@@ -21,12 +21,23 @@ public final class QueueDeclarer {
     private final ConfirmPublisher channels;
     private final QueueType mainType;
     private final int buriedMaxLength;
+    private final java.time.Duration buriedMaxAge;
+
+    /** Where the broker dead-letters what a buried queue drops for its bounds; the adapter logs each one. */
+    public static final String BURIED_DROPPED = "roger.buried.dropped";
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> declaring = new ConcurrentHashMap<>();
 
     public QueueDeclarer(ConfirmPublisher channels, QueueType mainType, int buriedMaxLength) {
+        this(channels, mainType, buriedMaxLength, java.time.Duration.ofDays(30));
+    }
+
+    public QueueDeclarer(ConfirmPublisher channels, QueueType mainType, int buriedMaxLength,
+                         java.time.Duration buriedMaxAge) {
         this.channels = channels;
         this.mainType = mainType;
         this.buriedMaxLength = buriedMaxLength;
+        this.buriedMaxAge = buriedMaxAge;
     }
 
     /** Declares a partition's main queue, unless this process already did. */
@@ -34,9 +45,14 @@ public final class QueueDeclarer {
         ensure(name, Map.of("x-queue-type", mainType.name().toLowerCase()));
     }
 
-    /** Declares a buried queue, unless this process already did. */
+    /**
+     * Declares a buried queue, unless this process already did: bounded by count (the oldest go
+     * first) and age, and what it drops for them is dead-lettered to {@link #BURIED_DROPPED}.
+     */
     public void ensureBuried(String name) throws IOException, TimeoutException, InterruptedException {
-        ensure(name, Map.of("x-queue-type", "classic", "x-max-length", buriedMaxLength));
+        ensure(name, Map.of("x-queue-type", "classic", "x-max-length", buriedMaxLength,
+                "x-message-ttl", buriedMaxAge.toMillis(), "x-dead-letter-exchange", "",
+                "x-dead-letter-routing-key", BURIED_DROPPED));
     }
 
     /**
@@ -45,6 +61,20 @@ public final class QueueDeclarer {
      */
     public void declareWaiting(String name) throws IOException, TimeoutException, InterruptedException {
         channels.withChannel(ch -> ch.queueDeclare(name, true, false, false, Map.of("x-queue-type", "classic")));
+    }
+
+    /**
+     * Declares a retry level's queue {@code <main>.retry.<s>}: its messages wait {@code delay}
+     * (the queue's message TTL), then the broker dead-letters them back to {@code main}; the queue
+     * goes away when unused for a minute past its TTL. Not from the cache: declaring resets the
+     * expiry, so the queue cannot vanish between this call and the publish that follows.
+     */
+    public void declareRetry(String name, String main, java.time.Duration delay)
+            throws IOException, TimeoutException, InterruptedException {
+        long ttl = delay.toMillis();
+        Map<String, Object> args = Map.of("x-queue-type", "classic", "x-dead-letter-exchange", "",
+                "x-dead-letter-routing-key", main, "x-message-ttl", ttl, "x-expires", ttl + 60_000);
+        channels.withChannel(ch -> ch.queueDeclare(name, true, false, false, args));
     }
 
     /** Forgets what was declared, e.g. after the broker restarted without its definitions. */
@@ -56,6 +86,20 @@ public final class QueueDeclarer {
         if (declared.contains(name)) {
             return;
         }
+        // One declare per queue at a time: RabbitMQ 3.10 nacks publishes to a new quorum queue
+        // while other channels are still declaring it (8 threads enqueueing to a fresh queue lost
+        // a few jobs in most rounds; none once the declares were serialized).
+        Object lock = declaring.computeIfAbsent(name, k -> new Object());
+        synchronized (lock) {
+            if (declared.contains(name)) {
+                return;
+            }
+            declare(name, args);
+        }
+        declaring.remove(name, lock);
+    }
+
+    private void declare(String name, Map<String, Object> args) throws IOException, TimeoutException, InterruptedException {
         try {
             channels.withChannel(ch -> ch.queueDeclare(name, true, false, false, args));
         } catch (IOException e) {

@@ -65,6 +65,11 @@ final class JobCoordinator implements Coordination {
     @Override
     public void release(String partition, Job job) {
         job.queueKey().ifPresent(k -> releases.release(partition, StateRequest.releaseQueueKey(k, job.id())));
+        releaseExecutionKey(partition, job);
+    }
+
+    @Override
+    public void releaseExecutionKey(String partition, Job job) {
         job.executionKey().ifPresent(k -> releases.release(partition, StateRequest.releaseExecKey(k, job.id())));
     }
 

@@ -196,8 +196,11 @@ final class StateOwnership {
             StateReply reply = null;
             try {
                 reply = serve(partition, StateCodec.decodeRequest(body));
-            } catch (RuntimeException | IOException e) {
+            } catch (IOException e) {
                 // The asker times out and reports the owner unavailable; nothing was applied.
+                LOG.log(Level.WARNING, "Node {0} could not serve a request for partition {1}''s global state: {2}",
+                        node, partition, e.getMessage());
+            } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Node " + node + " could not serve a request for partition " + partition
                         + "'s global state", e);
             }

@@ -22,11 +22,14 @@ import java.time.Duration;
  * @param channelsPerConnection how many consumer channels share one AMQP connection
  * @param stateTimeout      how long to wait for a partition state owner's answer
  * @param state             how partition owners keep the global state
+ * @param retryLevels       the retry delays of retryable jobs whose type sets none
+ * @param buriedMaxAge      how long a buried queue keeps a message
  */
 public record EngineSettings(String nodeName, QueueType queueType, Duration publishTimeout, int maxJobBytes,
                              int buriedMaxLength, String defaultPartition, int defaultWorkers,
                              Duration unknownTypeGrace, int maxConcurrentJobs, int channelsPerConnection,
-                             Duration stateTimeout, dev.roger.state.StateSettings state) {
+                             Duration stateTimeout, dev.roger.state.StateSettings state,
+                             dev.roger.ra.inbound.RetrySchedule retryLevels, Duration buriedMaxAge) {
 
     /** {@code host:pid}. */
     public static String defaultNodeName() {

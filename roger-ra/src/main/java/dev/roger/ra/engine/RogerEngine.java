@@ -9,6 +9,7 @@ import dev.roger.client.cluster.ClusterClient;
 import dev.roger.ra.cluster.Cluster;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
+import dev.roger.client.BuriedQueues;
 import dev.roger.client.JobEnqueuer;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.ConfirmPublisher;
@@ -17,7 +18,11 @@ import dev.roger.ra.inbound.ActivationConfig;
 import dev.roger.ra.inbound.ApplicationEvents;
 import dev.roger.ra.inbound.Burier;
 import dev.roger.ra.inbound.DelayedRequeue;
+import dev.roger.ra.inbound.DroppedBuriedLog;
 import dev.roger.ra.inbound.EndpointRegistry;
+import dev.roger.ra.inbound.FailureHandler;
+import dev.roger.ra.inbound.Retrier;
+import dev.roger.ra.inbound.RetrySchedule;
 import dev.roger.ra.inbound.InvalidActivationException;
 import dev.roger.ra.inbound.JobDispatcher;
 import dev.roger.ra.inbound.JobRunner;
@@ -53,6 +58,8 @@ public final class RogerEngine {
     private final ApplicationEvents events = new ApplicationEvents();
     private final PartitionRegistry partitions;
     private final Cluster cluster;
+    private final DroppedBuriedLog droppedBuried = new DroppedBuriedLog();
+    private final BuriedQueues buried;
     private final WorkManager workManager;
     private volatile Instant lastActivation;
 
@@ -67,14 +74,19 @@ public final class RogerEngine {
                 settings.channelsPerConnection());
         this.publisher = new ConfirmPublisher(keeper::open, settings.publishTimeout());
         this.workManager = workManager;
-        QueueDeclarer declarer = new QueueDeclarer(publisher, settings.queueType(), settings.buriedMaxLength());
+        QueueDeclarer declarer = new QueueDeclarer(publisher, settings.queueType(), settings.buriedMaxLength(),
+                settings.buriedMaxAge());
         JobRunner[] runner = new JobRunner[1];
         this.cluster = new Cluster(settings.nodeName(), keeper::open, publisher, declarer, settings.stateTimeout(),
                 this::runInContainer, this::reconcileSoon, running -> runInContainer(() -> runner[0].cancelRunning(running)));
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), settings.maxJobBytes(), brokerDescription);
-        DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofSeconds(1));
-        runner[0] = new JobRunner(endpoints, events, new Burier(publisher, declarer, settings.nodeName()),
-                requeue, settings.unknownTypeGrace(), () -> lastActivation, settings.nodeName(), cluster.coordination());
+        DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofSeconds(1), publisher, this::runInContainer);
+        this.buried = new BuriedQueues(keeper::open, declarer);
+        FailureHandler failures = new FailureHandler(new Burier(publisher, declarer, settings.nodeName()),
+                new Retrier(publisher, declarer, settings.nodeName()), cluster.coordination(), events, requeue,
+                settings.retryLevels());
+        runner[0] = new JobRunner(endpoints, events, failures, requeue, settings.unknownTypeGrace(),
+                () -> lastActivation, settings.nodeName(), cluster.coordination(), timer, this::runInContainer);
         this.partitions = new PartitionRegistry(consumerChannels::open, declarer,
                 new JobDispatcher(workManager, runner[0], requeue, settings.maxConcurrentJobs()),
                 new PartitionRegistry.Gate() {
@@ -148,10 +160,18 @@ public final class RogerEngine {
     }
 
     private void tick() {
+        // Finished jobs cancel their timeout tasks; without a purge those would stay queued
+        // until their (possibly distant) time.
+        timer.purge();
         try {
             if (keeper.tryConnect()) {
                 partitions.reconcile();
                 cluster.tick(keeper.open());
+                try {
+                    droppedBuried.ensureOpen(keeper.open());
+                } catch (java.io.IOException e) {
+                    LOG.log(Level.WARNING, "Roger cannot watch for dropped buried jobs yet ({0})", e.getMessage());
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Roger's periodic check failed; trying again in 2 s", e);
@@ -163,6 +183,7 @@ public final class RogerEngine {
         timer.cancel();
         partitions.stopAll();
         cluster.close();
+        droppedBuried.close();
         publisher.close();
         consumerChannels.close();
         keeper.close();
@@ -257,6 +278,10 @@ public final class RogerEngine {
 
     public void unregisterStateHost(ClassLoader application) {
         cluster.unregisterHost(application);
+    }
+
+    public BuriedQueues buried() {
+        return buried;
     }
 
     public ClusterClient cluster() {

@@ -15,9 +15,21 @@ import java.util.List;
  * @param partitions partitions it declares explicitly (empty: none)
  * @param implicit   what it makes the node consume while no bean declares partitions
  *                   ({@code default[<queue>=<defaultWorkers>]})
+ * @param failures   how its type's failures are handled
  */
 public record ActivationConfig(String bean, String jobType, String queue, List<PartitionSpec> partitions,
-                               PartitionSpec implicit) {
+                               PartitionSpec implicit, FailurePolicy failures) {
+
+    /**
+     * A job type's failure handling, from {@code @RogerJob}.
+     *
+     * @param retryable        whether failures are retried
+     * @param retryLevels      the type's own schedule, or {@code null} for the adapter's
+     * @param maxExecutionTime the type's limit, or {@code null} for none
+     */
+    public record FailurePolicy(boolean retryable, RetrySchedule retryLevels, java.time.Duration maxExecutionTime) {
+        public static final FailurePolicy NONE = new FailurePolicy(false, null, null);
+    }
 
     /**
      * Resolves and checks a bean's config; reports every invalid property at once.
@@ -51,12 +63,28 @@ public record ActivationConfig(String bean, String jobType, String queue, List<P
         } catch (IllegalArgumentException e) {
             errors.add(describe("partitions", partitions, e));
         }
+        FailurePolicy failures = FailurePolicy.NONE;
+        if (annotation != null) {
+            RetrySchedule levels = null;
+            try {
+                levels = annotation.retryLevels().isBlank() ? null
+                        : RetrySchedule.parse("@RogerJob(retryLevels)", annotation.retryLevels());
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+            if (annotation.maxExecutionSeconds() < 0) {
+                errors.add("@RogerJob(maxExecutionSeconds) = " + annotation.maxExecutionSeconds() + ": must be 0 (no limit) "
+                        + "or more");
+            }
+            failures = new FailurePolicy(annotation.retryable(), levels, annotation.maxExecutionSeconds() > 0
+                    ? java.time.Duration.ofSeconds(annotation.maxExecutionSeconds()) : null);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidActivationException("Invalid Roger activation config of message-driven bean " + bean
                     + ": " + String.join("; ", errors));
         }
         PartitionSpec implicit = PartitionSpec.of(defaultPartition).withQueue(q, defaultWorkers);
-        return new ActivationConfig(bean, type, q, specs, implicit);
+        return new ActivationConfig(bean, type, q, specs, implicit, failures);
     }
 
     /** Its own partitions, else the implicit one (used only while no bean declares partitions). */

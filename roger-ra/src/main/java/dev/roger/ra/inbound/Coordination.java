@@ -29,6 +29,9 @@ public interface Coordination {
     /** Gives back the keys the job holds; if the owner is away, keeps retrying in the background. */
     void release(String partition, Job job);
 
+    /** Gives back only the job's execution key (a retry is scheduled: the job keeps its queue key). */
+    void releaseExecutionKey(String partition, Job job);
+
     /** Registers a job that is about to run, so a cancel can find it. */
     void started(RunningJob job);
 

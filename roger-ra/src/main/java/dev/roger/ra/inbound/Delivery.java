@@ -42,6 +42,17 @@ public final class Delivery {
         return redelivered;
     }
 
+    /**
+     * How many times the broker gave this message out before without it being acked: the
+     * {@code x-delivery-count} header of quorum queues (0 for a first delivery, and always 0 on
+     * classic queues, which do not count).
+     */
+    public int deliveryCount() {
+        Object v = properties == null || properties.getHeaders() == null ? null
+                : properties.getHeaders().get("x-delivery-count");
+        return v instanceof Number n ? n.intValue() : 0;
+    }
+
     /** The message id property, which is the job id for messages Roger published. */
     public String messageId() {
         return properties == null ? null : properties.getMessageId();

@@ -1,13 +1,13 @@
 package dev.roger.ra.inbound;
 
 import dev.roger.api.Job;
+import dev.roger.api.JobTimeoutException;
+import dev.roger.api.RogerException;
 import dev.roger.api.RogerJobListener;
 import dev.roger.api.event.AfterRun;
 import dev.roger.api.event.BeforeRun;
 import dev.roger.api.StateUnavailableException;
-import dev.roger.api.event.JobBuried;
 import dev.roger.api.event.JobCancelled;
-import dev.roger.api.event.JobError;
 import dev.roger.client.wire.JobCodec;
 import dev.roger.client.wire.JobDecodeException;
 import dev.roger.state.StateReply;
@@ -20,6 +20,9 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
+import java.util.Timer;
+import java.util.TimerTask;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -34,21 +37,34 @@ public final class JobRunner {
 
     private final EndpointRegistry endpoints;
     private final ApplicationEvents events;
-    private final Burier burier;
+    private final FailureHandler failures;
     private final DelayedRequeue requeue;
+    private final Timer timer;
+    private final Consumer<Runnable> container;
+    /** Deliveries that ended without an ack before a job counts as killing its worker. */
+    static final int MAX_UNFINISHED_DELIVERIES = 5;
+
     private final Duration unknownTypeGrace;
     private final Supplier<Instant> lastActivation;
     private final String node;
     private final Coordination coordination;
 
-    public JobRunner(EndpointRegistry endpoints, ApplicationEvents events, Burier burier, DelayedRequeue requeue,
-                     Duration unknownTypeGrace, Supplier<Instant> lastActivation, String node,
-                     Coordination coordination) {
+    /**
+     * @param failures  what to do with failed attempts
+     * @param timer     runs the maximum-execution-time watches
+     * @param container runs a timed-out job's outcome on a container thread (not the job's, which is
+     *                  still in the bean)
+     */
+    public JobRunner(EndpointRegistry endpoints, ApplicationEvents events, FailureHandler failures,
+                     DelayedRequeue requeue, Duration unknownTypeGrace, Supplier<Instant> lastActivation, String node,
+                     Coordination coordination, Timer timer, Consumer<Runnable> container) {
         this.coordination = coordination;
         this.endpoints = endpoints;
         this.events = events;
-        this.burier = burier;
+        this.failures = failures;
         this.requeue = requeue;
+        this.timer = timer;
+        this.container = container;
         this.unknownTypeGrace = unknownTypeGrace;
         this.lastActivation = lastActivation;
         this.node = node;
@@ -56,7 +72,8 @@ public final class JobRunner {
 
     void run(Delivery delivery) {
         if (delivery.consumerStopping()) {
-            delivery.requeue();
+            // Paused or stopped before it started: back to its queue for another consumer.
+            requeue.now(delivery);
             return;
         }
         Job job;
@@ -82,6 +99,15 @@ public final class JobRunner {
         Job consumed = job.toBuilder().partition(delivery.partition()).queue(delivery.queue())
                 .startedAt(Instant.now()).build();
         Class<?> beanClass = endpoint.factory().getEndpointClass();
+        if (delivery.deliveryCount() > MAX_UNFINISHED_DELIVERIES) {
+            // Roger's own requeues republish, so only deliveries that ended without an ack (the
+            // node died, the connection dropped) count: the job keeps killing its worker.
+            failures.failed(new RunningJob(delivery.partition(), consumed, beanClass, delivery, Thread.currentThread()),
+                    endpoint.config().failures(), new RogerException("Job " + consumed.id() + " was delivered "
+                            + (delivery.deliveryCount() + 1) + " times without finishing: its node died or lost its "
+                            + "connection while running it each time"));
+            return;
+        }
         if (admit(delivery, beanClass, consumed)) {
             execute(delivery, endpoint, consumed);
         }
@@ -134,20 +160,28 @@ public final class JobRunner {
     private void execute(Delivery delivery, EndpointRegistry.Endpoint endpoint, Job job) {
         String partition = delivery.partition();
         Class<?> beanClass = endpoint.factory().getEndpointClass();
+        ActivationConfig.FailurePolicy policy = endpoint.config().failures();
         if (LOG.isLoggable(Level.DEBUG)) {
             LOG.log(Level.DEBUG, "Running {0} in partition {1} with args {2}", job, partition, job.argsJson());
         }
         RunningJob running = new RunningJob(partition, job, beanClass, delivery, Thread.currentThread());
         coordination.started(running);
+        TimerTask timeout = watch(running, policy);
         try {
-            execute(delivery, endpoint, job, running);
+            execute(endpoint, running, policy);
         } finally {
+            if (timeout != null) {
+                timeout.cancel();
+            }
             coordination.ended(running);
         }
     }
 
-    private void execute(Delivery delivery, EndpointRegistry.Endpoint endpoint, Job job, RunningJob running) {
-        String partition = delivery.partition();
+    private void execute(EndpointRegistry.Endpoint endpoint, RunningJob running,
+                         ActivationConfig.FailurePolicy policy) {
+        String partition = running.partition();
+        Job job = running.job();
+        Delivery delivery = running.delivery();
         Class<?> beanClass = running.beanClass();
         if (!running.enterBean()) {
             return;
@@ -158,17 +192,13 @@ public final class JobRunner {
         try {
             invoke(endpoint, job);
         } catch (Throwable t) {
+            // Every throwable is a failed attempt, errors included: a job that keeps killing its
+            // worker ends buried after its attempts instead of looping.
             failure = unwrap(t);
-            if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
-                if (running.leaveBean()) {
-                    delivery.requeue();
-                }
-                throw vme;
-            }
         }
         if (!running.leaveBean()) {
-            LOG.log(Level.INFO, "Job {0} in partition {1} returned after it was cancelled; its result is ignored",
-                    job.id(), partition);
+            LOG.log(Level.INFO, "Job {0} in partition {1} returned after it was cancelled or timed out; its result "
+                    + "is ignored", job.id(), partition);
             return;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -180,14 +210,32 @@ public final class JobRunner {
             events.fire(beanClass, new AfterRun(partition, job, took));
             return;
         }
-        LOG.log(Level.WARNING, "Job {0} of type {1} in partition {2} failed after {3} ms: {4}",
-                job.id(), job.type(), partition, took.toMillis(), String.valueOf(failure));
-        boolean buried = bury(delivery, JobCodec.encode(job), job, job.id(),
-                "job failed: " + failure, failure, job.retryCount() + 1);
-        events.fire(beanClass, new JobError(partition, job, failure, buried));
-        if (buried) {
-            events.fire(beanClass, new JobBuried(partition, job, failure));
+        failures.failed(running, policy, failure);
+        if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
+            throw vme;
         }
+    }
+
+    /** Interrupts the job when it runs over its (or its type's) maximum execution time; null when it has none. */
+    private TimerTask watch(RunningJob running, ActivationConfig.FailurePolicy policy) {
+        Duration limit = running.job().maxExecutionTime().orElse(policy.maxExecutionTime());
+        if (limit == null) {
+            return null;
+        }
+        TimerTask task = new TimerTask() {
+            @Override
+            public void run() {
+                if (running.takeOver()) {
+                    LOG.log(Level.WARNING, "Job {0} of type {1} in partition {2} ran over its {3} ms limit; "
+                            + "its thread was interrupted", running.job().id(), running.job().type(),
+                            running.partition(), limit.toMillis());
+                    container.accept(() -> failures.failed(running, policy,
+                            new JobTimeoutException(running.job().id(), limit)));
+                }
+            }
+        };
+        timer.schedule(task, Math.max(1, limit.toMillis()));
+        return task;
     }
 
     /**
@@ -196,7 +244,7 @@ public final class JobRunner {
      * later is ignored. Runs on a container thread, not the job's.
      */
     public void cancelRunning(RunningJob running) {
-        if (!running.takeOverForCancel()) {
+        if (!running.takeOver()) {
             return;
         }
         String partition = running.partition();
@@ -247,28 +295,7 @@ public final class JobRunner {
     private void buryBadInput(Delivery delivery, Job job, String jobId, String reason) {
         LOG.log(Level.WARNING, "Job {0} from {1}-{2} cannot run and is buried: {3}",
                 jobId, delivery.partition(), delivery.queue(), reason);
-        bury(delivery, delivery.body(), job, jobId, reason, null, 0);
-    }
-
-    /** Buries then acks; if the buried copy is not confirmed, requeues instead (nothing is lost). */
-    private boolean bury(Delivery delivery, byte[] body, Job job, String jobId, String reason, Throwable error,
-                         int attempts) {
-        try {
-            burier.bury(delivery, body, reason, error, attempts);
-            if (job != null) {
-                coordination.release(delivery.partition(), job);
-            }
-            delivery.ack();
-            return true;
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not bury job {0} ({1}); it goes back to its queue", jobId, e.getMessage());
-            requeue.requeue(delivery);
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            delivery.requeue();
-            return false;
-        }
+        failures.bury(delivery, delivery.body(), job, jobId, reason, null, 0);
     }
 
     /** The bean's own exception, without the container's wrappers. */

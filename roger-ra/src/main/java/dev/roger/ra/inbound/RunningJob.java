@@ -3,8 +3,8 @@ package dev.roger.ra.inbound;
 import dev.roger.api.Job;
 
 /**
- * A job in progress on this node, which a cancel can take over: whoever settles it first (the
- * job's own thread when the bean returns, or the cancel) records the outcome; the other side
+ * A job in progress on this node, which a cancel or a timeout can take over: whoever settles it
+ * first (the job's own thread when the bean returns, or the cancel or timeout) records the outcome; the other side
  * does nothing. The job's thread is interrupted only while it is inside the bean, so a pooled
  * thread never leaves with a stray interrupt.
  */
@@ -65,8 +65,11 @@ public final class RunningJob {
         return true;
     }
 
-    /** Takes the job over for a cancel: interrupts the bean; false when the job had settled already. */
-    synchronized boolean takeOverForCancel() {
+    /**
+     * Takes the job over for a cancel or a timeout: interrupts the bean; false when the job had
+     * settled already.
+     */
+    synchronized boolean takeOver() {
         if (settled) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.roger.ra.outbound;
 
+import dev.roger.api.BuriedJob;
 import dev.roger.api.ControlResult;
 import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
@@ -86,6 +87,31 @@ public final class RogerConnectionHandle implements RogerConnection {
     @Override
     public GlobalStateInfo globalState(String partition) {
         return engine().cluster().info(partition);
+    }
+
+    @Override
+    public List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit) {
+        return engine().buried().list(partition, queue, offset, limit);
+    }
+
+    @Override
+    public boolean retryBuried(String partition, String queue, String jobId) {
+        return engine().buried().retry(partition, queue, jobId::equals) > 0;
+    }
+
+    @Override
+    public int retryAllBuried(String partition, String queue) {
+        return engine().buried().retry(partition, queue, id -> true);
+    }
+
+    @Override
+    public boolean deleteBuried(String partition, String queue, String jobId) {
+        return engine().buried().delete(partition, queue, jobId::equals) > 0;
+    }
+
+    @Override
+    public int deleteAllBuried(String partition, String queue) {
+        return engine().buried().delete(partition, queue, id -> true);
     }
 
     @Override

@@ -15,22 +15,22 @@ class RunningJobTest {
     void theJobThreadSettlesWhenNoCancelCame() {
         assertTrue(job.enterBean());
         assertTrue(job.leaveBean());
-        assertFalse(job.takeOverForCancel(), "a finished job cannot be cancelled");
+        assertFalse(job.takeOver(), "a finished job cannot be cancelled");
     }
 
     @Test
     void aCancelInTheBeanInterruptsItAndTheLateResultIsIgnored() {
         assertTrue(job.enterBean());
-        assertTrue(job.takeOverForCancel());
+        assertTrue(job.takeOver());
         assertTrue(Thread.currentThread().isInterrupted(), "the bean's thread is interrupted");
         assertFalse(job.leaveBean(), "the job thread must not record an outcome after a cancel");
         assertFalse(Thread.currentThread().isInterrupted(), "the pooled thread leaves without the interrupt");
-        assertFalse(job.takeOverForCancel(), "a second cancel does nothing");
+        assertFalse(job.takeOver(), "a second cancel does nothing");
     }
 
     @Test
     void aCancelBeforeTheBeanKeepsTheBeanFromRunningWithoutInterrupting() {
-        assertTrue(job.takeOverForCancel());
+        assertTrue(job.takeOver());
         assertFalse(Thread.currentThread().isInterrupted());
         assertFalse(job.enterBean());
     }

@@ -1,0 +1,24 @@
+package dev.roger.it.retry;
+
+import dev.roger.api.Job;
+import dev.roger.api.RogerJob;
+import dev.roger.api.RogerJobListener;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+
+/**
+ * Not retryable; an observer of its JobError throws ({@link ThrowingObserver}). Does what its
+ * job's {@link Plan} says.
+ */
+@MessageDriven
+@RogerJob(type = "rt-observed")
+public class ObservedBean implements RogerJobListener {
+
+    @Inject
+    Trace trace;
+
+    @Override
+    public void onJob(Job job) throws Exception {
+        trace.perform(job);
+    }
+}

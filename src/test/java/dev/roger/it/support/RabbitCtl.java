@@ -1,0 +1,40 @@
+package dev.roger.it.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * What only {@code rabbitmqctl} tells about the broker; empty where this machine has none (a
+ * Testcontainers broker).
+ */
+public final class RabbitCtl {
+
+    private RabbitCtl() {
+    }
+
+    /**
+     * A queue's declared arguments as rabbitmqctl prints them, e.g.
+     * {@code [{"x-max-length",10000},{"x-queue-type","classic"}]}; empty without rabbitmqctl.
+     *
+     * @throws IllegalStateException when rabbitmqctl fails or does not list the queue
+     */
+    public static Optional<String> queueArguments(String queue) {
+        try {
+            Process p = new ProcessBuilder("rabbitmqctl", "list_queues", "-q", "name", "arguments")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("rabbitmqctl failed: " + out);
+            }
+            return Optional.of(out.lines().map(l -> l.split("\t", 2)).filter(f -> f.length == 2 && f[0].equals(queue))
+                    .map(f -> f[1].strip()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("rabbitmqctl does not list queue " + queue)));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
