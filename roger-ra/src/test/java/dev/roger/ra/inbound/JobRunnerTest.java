@@ -1,0 +1,242 @@
+package dev.roger.ra.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import dev.roger.api.Job;
+import dev.roger.api.RogerJob;
+import dev.roger.api.RogerJobListener;
+import dev.roger.api.StateUnavailableException;
+import dev.roger.api.event.JobCancelled;
+import dev.roger.api.event.JobError;
+import dev.roger.api.event.JobEvent;
+import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.amqp.QueueDeclarer;
+import dev.roger.client.amqp.QueueType;
+import dev.roger.client.wire.JobCodec;
+import dev.roger.client.wire.JobMessages;
+import dev.roger.state.StateReply;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Timer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job runner's decisions, over a recording fake channel: what it publishes and acks, in what
+ * order, and which events fire. The real broker paths are covered by the integration tests; these
+ * are the cases they cannot reach cheaply (a delivery count from repeated node deaths).
+ */
+class JobRunnerTest {
+
+    /** The bean's class: retryable with one level of 1 s; the endpoint proxy fails while {@code failing}. */
+    @RogerJob(type = "unit", retryable = true, retryLevels = "1")
+    static final class UnitBean {
+    }
+
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<JobEvent> events = new CopyOnWriteArrayList<>();
+    private final Timer timer = new Timer(true);
+    private volatile boolean failing;
+    private volatile int runs;
+    private volatile boolean ownerAway;
+
+    @AfterEach
+    void stopTimer() {
+        timer.cancel();
+    }
+
+    @Test
+    void aJobDeliveredTooOftenWithoutAnAckCountsAsAFailedAttemptWithoutRunning() {
+        runner().run(delivery(Job.builder("unit").build(), Map.of("x-delivery-count", 6)));
+
+        assertEquals(0, runs, "the bean must not run a sixth time");
+        assertEquals(List.of("publish p-q.retry.1", "ack"), settled(), "a retry is scheduled, then the delivery acked");
+        JobError error = (JobError) events.get(0);
+        assertTrue(error.retryScheduled());
+        assertTrue(error.error().getMessage().contains("delivered 7 times without finishing"), error.error().getMessage());
+    }
+
+    @Test
+    void theOwnerBeingAwayPutsAKeyedJobBackAndNeverCancelsOrRunsIt() throws Exception {
+        ownerAway = true;
+        runner().run(delivery(Job.builder("unit").executionKey("k").build(), Map.of()));
+
+        assertEquals(0, runs);
+        assertTrue(events.stream().noneMatch(JobCancelled.class::isInstance));
+        // The put-back is a republish to the tail and an ack, not a requeueing nack (delivery limits).
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (settled().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("publish p-q", "ack"), settled());
+    }
+
+    @Test
+    void aFailedRetryableJobIsRepublishedToItsRetryLevelBeforeTheAck() {
+        failing = true;
+        runner().run(delivery(Job.builder("unit").build(), Map.of()));
+
+        assertEquals(1, runs);
+        assertEquals(List.of("publish p-q.retry.1", "ack"), settled());
+        assertEquals(1, events.stream().filter(JobError.class::isInstance).count());
+        JobError error = (JobError) events.stream().filter(JobError.class::isInstance).findFirst().orElseThrow();
+        assertEquals(0, error.attempt());
+        assertTrue(error.retryScheduled());
+        assertFalse(error.buried());
+    }
+
+    @Test
+    void aJobOutOfRetryLevelsIsBuriedWithItsAttemptCount() {
+        failing = true;
+        runner().run(delivery(Job.builder("unit").retryCount(1).build(), Map.of()));
+
+        assertEquals(List.of("publish p-q.buried", "ack"), settled(), "levels used up after the second attempt");
+        assertEquals(List.of(dev.roger.api.event.BeforeRun.class, JobError.class, dev.roger.api.event.JobBuried.class),
+                events.stream().map(Object::getClass).toList());
+        JobError error = (JobError) events.get(1);
+        assertEquals(1, error.attempt());
+        assertTrue(error.buried());
+        assertInstanceOf(IllegalStateException.class, error.error());
+    }
+
+    /** Publishes and settlements, in order, without declares and the like. */
+    private List<String> settled() {
+        return calls.stream().filter(c -> c.startsWith("publish") || c.equals("ack") || c.equals("reject")).toList();
+    }
+
+    private Delivery delivery(Job job, Map<String, Object> headers) {
+        Channel channel = channel();
+        QueueConsumer consumer;
+        try {
+            consumer = QueueConsumer.start(channel, "p", "q", 1, null);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        AMQP.BasicProperties props = JobMessages.properties("p", job, headers);
+        return new Delivery(consumer, 1, props, JobCodec.encode(job), false);
+    }
+
+    private JobRunner runner() {
+        Channel channel = channel();
+        Connection connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Connection.class}, (p, m, a) -> switch (m.getName()) {
+                    case "createChannel" -> channel;
+                    case "isOpen" -> true;
+                    default -> null;
+                });
+        ConfirmPublisher publisher = new ConfirmPublisher(() -> connection, Duration.ofSeconds(1));
+        QueueDeclarer declarer = new QueueDeclarer(publisher, QueueType.QUORUM, 10);
+        ApplicationEvents appEvents = new ApplicationEvents();
+        appEvents.register(UnitBean.class.getClassLoader(), events::add);
+        EndpointRegistry endpoints = new EndpointRegistry();
+        endpoints.add(factory(), ActivationConfig.resolve(null, "q", null, UnitBean.class, "default", 1));
+        DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofMillis(10), publisher, Runnable::run);
+        FailureHandler failures = new FailureHandler(new Burier(publisher, declarer, "n"),
+                new Retrier(publisher, declarer, "n"), coordination(), appEvents, requeue, RetrySchedule.DEFAULT);
+        return new JobRunner(endpoints, appEvents, failures, requeue, Duration.ZERO, () -> Instant.EPOCH, "n",
+                coordination(), timer, Runnable::run);
+    }
+
+    /** A channel that records publishes (by routing key) and settlements and answers the rest plainly. */
+    private Channel channel() {
+        return (Channel) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Channel.class},
+                (p, m, a) -> switch (m.getName()) {
+                    case "basicPublish" -> {
+                        calls.add("publish " + a[1]);
+                        yield null;
+                    }
+                    case "basicAck" -> {
+                        calls.add("ack");
+                        yield null;
+                    }
+                    case "basicReject", "basicNack" -> {
+                        calls.add("reject");
+                        yield null;
+                    }
+                    case "isOpen", "waitForConfirms" -> true;
+                    case "basicConsume" -> "tag";
+                    case "hashCode" -> System.identityHashCode(p);
+                    case "equals" -> p == a[0];
+                    default -> null;
+                });
+    }
+
+    private MessageEndpointFactory factory() {
+        return (MessageEndpointFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MessageEndpointFactory.class}, (p, m, a) -> switch (m.getName()) {
+                    case "getEndpointClass" -> UnitBean.class;
+                    case "createEndpoint" -> endpoint();
+                    case "hashCode" -> System.identityHashCode(p);
+                    case "equals" -> p == a[0];
+                    default -> null;
+                });
+    }
+
+    private Object endpoint() {
+        return Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MessageEndpoint.class, RogerJobListener.class}, (p, m, a) -> {
+                    if (m.getName().equals("onJob")) {
+                        runs++;
+                        if (failing) {
+                            throw new IllegalStateException("failing on purpose");
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    private Coordination coordination() {
+        return new Coordination() {
+            @Override
+            public boolean cancelledLocally(String partition, String jobId) {
+                return false;
+            }
+
+            @Override
+            public StateReply.Status consumeCancel(String partition, String jobId) {
+                return StateReply.Status.NONE;
+            }
+
+            @Override
+            public boolean acquireExecutionKey(String partition, Job job) {
+                if (ownerAway) {
+                    throw new StateUnavailableException("owner away (test)");
+                }
+                return true;
+            }
+
+            @Override
+            public void putWaiting(String partition, Job job, byte[] body) {
+                calls.add("waiting");
+            }
+
+            @Override
+            public void release(String partition, Job job) {
+            }
+
+            @Override
+            public void releaseExecutionKey(String partition, Job job) {
+            }
+
+            @Override
+            public void started(RunningJob job) {
+            }
+
+            @Override
+            public void ended(RunningJob job) {
+            }
+        };
+    }
+}
