@@ -39,16 +39,20 @@ public final class Cluster {
     private final NodeControl control;
     private final Map<ClassLoader, GlobalStateHost> hosts = new java.util.LinkedHashMap<>();
     private final Runnable reconcile;
+    private final Runnable tickSoon;
     private volatile List<String> partitions = List.of();
 
     /**
      * @param reconcile     makes the node's consumers match (paused queues, loaded replicas); must not block long
+     * @param tickSoon      runs {@link #tick} soon on another thread
      * @param cancelRunning cancels a job running here, on a container thread
      */
     public Cluster(String node, Supplier<Connection> connection, ConfirmPublisher publisher, QueueDeclarer declarer,
-                   Duration stateTimeout, Executor executor, Runnable reconcile, Consumer<RunningJob> cancelRunning) {
+                   Duration stateTimeout, Executor executor, Runnable reconcile, Runnable tickSoon,
+                   Consumer<RunningJob> cancelRunning) {
         this.node = node;
         this.reconcile = reconcile;
+        this.tickSoon = tickSoon;
         this.calls = new ClusterCalls(connection, stateTimeout, Duration.ofSeconds(3));
         this.client = new ClusterClient(calls);
         this.releases = new KeyReleases(calls);
@@ -96,11 +100,19 @@ public final class Cluster {
         return replicas.paused(partition, queue);
     }
 
-    /** The partitions that run on this node now. */
+    /**
+     * The partitions that run on this node now. A partition new here gets its ownership bid and
+     * its state asked for at once, not on the next tick: its consumers wait for that state, and
+     * a tick's wait showed as a second of latency for the first jobs of a started partition.
+     */
     public void runHere(Collection<String> partitionIds) {
         List<String> copy = List.copyOf(partitionIds);
+        boolean added = !partitions.containsAll(copy);
         partitions = copy;
         replicas.retain(copy);
+        if (added) {
+            tickSoon.run();
+        }
     }
 
     /** Registers an application's state holder; the first one registered holds the state of this node's partitions. */

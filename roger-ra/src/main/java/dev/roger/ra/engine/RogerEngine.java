@@ -78,7 +78,8 @@ public final class RogerEngine {
                 settings.buriedMaxAge());
         JobRunner[] runner = new JobRunner[1];
         this.cluster = new Cluster(settings.nodeName(), keeper::open, publisher, declarer, settings.stateTimeout(),
-                this::runInContainer, this::reconcileSoon, running -> runInContainer(() -> runner[0].cancelRunning(running)));
+                this::runInContainer, this::reconcileSoon, this::tickSoon,
+                running -> runInContainer(() -> runner[0].cancelRunning(running)));
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), settings.maxJobBytes(), brokerDescription);
         DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofSeconds(1), publisher, this::runInContainer);
         this.buried = new BuriedQueues(keeper::open, declarer);
@@ -268,12 +269,20 @@ public final class RogerEngine {
     public void registerStateHost(ClassLoader application, GlobalStateHost host) {
         cluster.registerHost(application, host);
         // Bid for ownership now rather than on the next tick: partitions wait for their state.
-        timer.schedule(new TimerTask() {
-            @Override
-            public void run() {
-                tick();
-            }
-        }, 0);
+        tickSoon();
+    }
+
+    private void tickSoon() {
+        try {
+            timer.schedule(new TimerTask() {
+                @Override
+                public void run() {
+                    tick();
+                }
+            }, 0);
+        } catch (IllegalStateException stopped) {
+            // The engine is stopping: no more ticks.
+        }
     }
 
     public void unregisterStateHost(ClassLoader application) {
