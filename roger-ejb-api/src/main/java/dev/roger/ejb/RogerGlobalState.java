@@ -21,6 +21,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -43,6 +45,9 @@ import javax.sql.DataSource;
 @Local(GlobalStateHost.class)
 @ConcurrencyManagement(ConcurrencyManagementType.CONTAINER)
 @Lock(LockType.WRITE)
+// The state is in memory and the persisters manage their own JDBC transactions: a JTA transaction
+// per request only cost time (a thousand idle tenants kept a core busy).
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RogerGlobalState implements GlobalStateHost {
 
     private static final System.Logger LOG = System.getLogger(RogerGlobalState.class.getName());

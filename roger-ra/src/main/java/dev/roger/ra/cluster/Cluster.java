@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ public final class Cluster {
     private final Map<ClassLoader, GlobalStateHost> hosts = new java.util.LinkedHashMap<>();
     private final Runnable reconcile;
     private final Runnable tickSoon;
-    private volatile List<String> partitions = List.of();
+    private volatile Set<String> partitions = Set.of();
 
     /**
      * @param reconcile     makes the node's consumers match (paused queues, loaded replicas); must not block long
@@ -106,7 +107,7 @@ public final class Cluster {
      * a tick's wait showed as a second of latency for the first jobs of a started partition.
      */
     public void runHere(Collection<String> partitionIds) {
-        List<String> copy = List.copyOf(partitionIds);
+        Set<String> copy = Set.copyOf(partitionIds);
         boolean added = !partitions.containsAll(copy);
         partitions = copy;
         replicas.retain(copy);

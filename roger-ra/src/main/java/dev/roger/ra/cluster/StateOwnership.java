@@ -41,10 +41,11 @@ final class StateOwnership {
     private volatile boolean channelBroken;
     private final Map<String, String> consumerTags = new HashMap<>();
     private final Set<String> owned = new HashSet<>();
-    /** Partitions with recent key or cancel traffic (or just taken over): housekept every tick, the rest every minute. */
+    /** Partitions with recent key or cancel traffic: housekept every tick, the rest every 10 minutes. */
     private final Map<String, java.time.Instant> busyUntil = new HashMap<>();
     private static final java.time.Duration BUSY = java.time.Duration.ofMinutes(5);
-    private static final int IDLE_TICK_EVERY = 30;
+    /** Every 10 minutes: idle partitions only have old cancel ids to drop (keys in use bring traffic). */
+    private static final int IDLE_TICK_EVERY = 300;
     private int ticks;
 
     StateOwnership(String node, WaiterMoverFactory movers) {
@@ -257,7 +258,6 @@ final class StateOwnership {
                 throw new IOException("loading the state failed: " + e.getMessage(), e);
             }
             LOG.log(Level.INFO, "Node {0} owns the global state of partition {1}", node, partition);
-            busyUntil.put(partition, java.time.Instant.now().plus(BUSY));
         }
         if (request.op() != StateRequest.Op.HELLO && request.op() != StateRequest.Op.INFO) {
             busyUntil.put(partition, java.time.Instant.now().plus(BUSY));

@@ -62,6 +62,7 @@ public final class RogerEngine {
     private final BuriedQueues buried;
     private final WorkManager workManager;
     private volatile Instant lastActivation;
+    private final java.util.concurrent.atomic.AtomicBoolean reconcilePending = new java.util.concurrent.atomic.AtomicBoolean();
 
     public RogerEngine(AmqpSettings amqp, EngineSettings settings, WorkManager workManager, Timer timer) {
         Names.requirePartition(settings.defaultPartition());
@@ -128,18 +129,30 @@ public final class RogerEngine {
         }
     }
 
-    /** Reconciles off the caller's thread (the caller may be an AMQP dispatch thread or hold locks). */
+    /**
+     * Reconciles off the caller's thread (the caller may be an AMQP dispatch thread or hold locks).
+     * Requests made while one is pending share it: a thousand partitions' states arriving at once
+     * need one reconcile, not a thousand.
+     */
     private void reconcileSoon() {
-        timer.schedule(new TimerTask() {
-            @Override
-            public void run() {
-                try {
-                    partitions.reconcile();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Roger could not update its consumers; trying again on the next tick", e);
+        if (!reconcilePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            timer.schedule(new TimerTask() {
+                @Override
+                public void run() {
+                    reconcilePending.set(false);
+                    try {
+                        partitions.reconcile();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Roger could not update its consumers; trying again on the next tick", e);
+                    }
                 }
-            }
-        }, 0);
+            }, 0);
+        } catch (IllegalStateException stopped) {
+            // The engine is stopping.
+        }
     }
 
     public EngineSettings settings() {
