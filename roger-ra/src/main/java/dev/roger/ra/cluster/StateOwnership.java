@@ -258,6 +258,12 @@ final class StateOwnership {
                 throw new IOException("loading the state failed: " + e.getMessage(), e);
             }
             LOG.log(Level.INFO, "Node {0} owns the global state of partition {1}", node, partition);
+            // Taken over with keys held or jobs waiting (e.g. from a node that died): housekeep it
+            // every tick, so an expired lease frees its waiters in seconds, not minutes.
+            var loaded = host.apply(partition, StateRequest.info()).info();
+            if (!loaded.executionKeys().isEmpty() || !loaded.waitingKeys().isEmpty()) {
+                busyUntil.put(partition, java.time.Instant.now().plus(BUSY));
+            }
         }
         if (request.op() != StateRequest.Op.HELLO && request.op() != StateRequest.Op.INFO) {
             busyUntil.put(partition, java.time.Instant.now().plus(BUSY));

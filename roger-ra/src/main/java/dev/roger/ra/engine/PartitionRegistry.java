@@ -151,11 +151,17 @@ final class PartitionRegistry {
     private Map<String, PartitionSpec> consumable(Map<String, PartitionSpec> desired) {
         Map<String, PartitionSpec> result = new TreeMap<>();
         desired.forEach((partition, spec) -> {
-            if (gate.ready(partition)) {
-                Map<String, Integer> queues = new TreeMap<>(spec.queues());
-                queues.keySet().removeIf(q -> gate.paused(partition, q));
-                result.put(partition, PartitionSpec.of(partition, queues));
+            if (!gate.ready(partition)) {
+                return;
             }
+            // Rebuilt only when a queue is paused: with a thousand partitions this runs often.
+            if (spec.queues().keySet().stream().noneMatch(q -> gate.paused(partition, q))) {
+                result.put(partition, spec);
+                return;
+            }
+            Map<String, Integer> queues = new TreeMap<>(spec.queues());
+            queues.keySet().removeIf(q -> gate.paused(partition, q));
+            result.put(partition, PartitionSpec.of(partition, queues));
         });
         return result;
     }

@@ -45,6 +45,7 @@ public final class RogerEngine {
 
     private static final System.Logger LOG = System.getLogger(RogerEngine.class.getName());
     private static final long TICK_MILLIS = 2000;
+    private static final long RECONCILE_GATHER_MILLIS = 50;
 
     private final EngineSettings settings;
     private final String brokerDescription;
@@ -131,8 +132,9 @@ public final class RogerEngine {
 
     /**
      * Reconciles off the caller's thread (the caller may be an AMQP dispatch thread or hold locks).
-     * Requests made while one is pending share it: a thousand partitions' states arriving at once
-     * need one reconcile, not a thousand.
+     * Requests made while one is pending share it, and it waits a moment to gather them: a
+     * thousand partitions' states arriving over a few seconds need a few reconciles, not a
+     * thousand back to back.
      */
     private void reconcileSoon() {
         if (!reconcilePending.compareAndSet(false, true)) {
@@ -149,7 +151,7 @@ public final class RogerEngine {
                         LOG.log(Level.WARNING, "Roger could not update its consumers; trying again on the next tick", e);
                     }
                 }
-            }, 0);
+            }, RECONCILE_GATHER_MILLIS);
         } catch (IllegalStateException stopped) {
             // The engine is stopping.
         }
