@@ -45,12 +45,13 @@ public final class Cluster {
 
     /**
      * @param reconcile     makes the node's consumers match (paused queues, loaded replicas); must not block long
+     * @param reconcileNow  makes the node's consumers match on this thread (pause and resume answer after it)
      * @param tickSoon      runs {@link #tick} soon on another thread
      * @param cancelRunning cancels a job running here, on a container thread
      */
     public Cluster(String node, Supplier<Connection> connection, ConfirmPublisher publisher, QueueDeclarer declarer,
-                   Duration stateTimeout, Executor executor, Runnable reconcile, Runnable tickSoon,
-                   Consumer<RunningJob> cancelRunning) {
+                   Duration stateTimeout, Executor executor, Runnable reconcile, Runnable reconcileNow,
+                   Runnable tickSoon, Consumer<RunningJob> cancelRunning) {
         this.node = node;
         this.reconcile = reconcile;
         this.tickSoon = tickSoon;
@@ -70,7 +71,9 @@ public final class Cluster {
             public void pause(String partition, String queue) {
                 if (replicas.pause(partition, queue)) {
                     LOG.log(Level.INFO, "Queue {0} of partition {1} paused", queue, partition);
-                    reconcile.run();
+                    // Before answering: the caller takes the answer to mean this node starts no
+                    // more jobs from the queue.
+                    reconcileNow.run();
                 }
             }
 
@@ -78,7 +81,7 @@ public final class Cluster {
             public void resume(String partition, String queue) {
                 if (replicas.resume(partition, queue)) {
                     LOG.log(Level.INFO, "Queue {0} of partition {1} resumed", queue, partition);
-                    reconcile.run();
+                    reconcileNow.run();
                 }
             }
         }, replicas::refreshAll);

@@ -80,7 +80,7 @@ public final class RogerEngine {
                 settings.buriedMaxAge());
         JobRunner[] runner = new JobRunner[1];
         this.cluster = new Cluster(settings.nodeName(), keeper::open, publisher, declarer, settings.stateTimeout(),
-                this::runInContainer, this::reconcileSoon, this::tickSoon,
+                this::runInContainer, this::reconcileSoon, this::reconcileNow, this::tickSoon,
                 running -> runInContainer(() -> runner[0].cancelRunning(running)));
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), settings.maxJobBytes(), brokerDescription);
         DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofSeconds(1), publisher, this::runInContainer);
@@ -127,6 +127,14 @@ public final class RogerEngine {
         } catch (WorkException e) {
             LOG.log(Level.WARNING, "The WorkManager refused Roger's cluster work; running it on this thread", e);
             task.run();
+        }
+    }
+
+    private void reconcileNow() {
+        try {
+            partitions.reconcile();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Roger could not update its consumers; trying again on the next tick", e);
         }
     }
 
