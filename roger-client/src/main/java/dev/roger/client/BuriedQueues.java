@@ -34,7 +34,6 @@ import java.util.function.Supplier;
 public final class BuriedQueues {
 
     private static final System.Logger LOG = System.getLogger(BuriedQueues.class.getName());
-    private static final int NOT_FOUND = 404;
 
     private final Supplier<Connection> connection;
     private final QueueDeclarer declarer;
@@ -118,7 +117,7 @@ public final class BuriedQueues {
             try {
                 count = ch.queueDeclarePassive(buried).getMessageCount();
             } catch (IOException e) {
-                if (isNotFound(e)) {
+                if (Errors.isChannelClose(e, Errors.NOT_FOUND)) {
                     return 0;
                 }
                 throw e;
@@ -187,16 +186,6 @@ public final class BuriedQueues {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean isNotFound(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.rabbitmq.client.ShutdownSignalException s
-                    && s.getReason() instanceof AMQP.Channel.Close c && c.getReplyCode() == NOT_FOUND) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static RogerException failure(String queue, Exception e) {

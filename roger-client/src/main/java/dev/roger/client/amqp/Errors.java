@@ -3,7 +3,23 @@ package dev.roger.client.amqp;
 /** Short descriptions of AMQP client failures, whose useful message is often in a cause. */
 public final class Errors {
 
+    /** The broker's reply code for a missing queue or exchange. */
+    public static final int NOT_FOUND = 404;
+    /** The broker's reply code for a declare whose arguments differ from the existing queue's. */
+    public static final int PRECONDITION_FAILED = 406;
+
     private Errors() {
+    }
+
+    /** Whether {@code e} (or a cause) is the broker closing a channel with {@code replyCode}. */
+    public static boolean isChannelClose(Throwable e, int replyCode) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.rabbitmq.client.ShutdownSignalException s
+                    && s.getReason() instanceof com.rabbitmq.client.AMQP.Channel.Close c && c.getReplyCode() == replyCode) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The deepest cause's message (e.g. the broker's reply text), else its class name. */

@@ -1,6 +1,5 @@
 package dev.roger.client.amqp;
 
-import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 public final class QueueDeclarer {
 
     private static final System.Logger LOG = System.getLogger(QueueDeclarer.class.getName());
-    private static final int PRECONDITION_FAILED = 406;
 
     private final ConfirmPublisher channels;
     private final QueueType mainType;
@@ -103,7 +101,7 @@ public final class QueueDeclarer {
         try {
             channels.withChannel(ch -> ch.queueDeclare(name, true, false, false, args));
         } catch (IOException e) {
-            if (!isPreconditionFailed(e)) {
+            if (!Errors.isChannelClose(e, Errors.PRECONDITION_FAILED)) {
                 throw e;
             }
             // The queue exists with other arguments (e.g. a classic queue from before, or another
@@ -112,15 +110,5 @@ public final class QueueDeclarer {
             LOG.log(Level.INFO, "Queue {0} exists with other arguments than {1}; using it as it is", name, args);
         }
         declared.add(name);
-    }
-
-    private static boolean isPreconditionFailed(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ShutdownSignalException s && s.getReason() instanceof com.rabbitmq.client.AMQP.Channel.Close c
-                    && c.getReplyCode() == PRECONDITION_FAILED) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -3,6 +3,7 @@ package dev.roger.ra.cluster;
 import com.rabbitmq.client.GetResponse;
 import dev.roger.api.Names;
 import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.wire.JobCodec;
 import dev.roger.client.wire.JobDecodeException;
@@ -20,7 +21,6 @@ import java.util.function.BiConsumer;
 final class WaiterMover {
 
     private static final System.Logger LOG = System.getLogger(WaiterMover.class.getName());
-    private static final int NOT_FOUND = 404;
 
     private final ConfirmPublisher publisher;
     private final QueueDeclarer declarer;
@@ -45,7 +45,7 @@ final class WaiterMover {
                     foundEmpty.accept(partition, key);
                 }
             } catch (IOException | TimeoutException | RuntimeException e) {
-                if (notFound(e)) {
+                if (Errors.isChannelClose(e, Errors.NOT_FOUND)) {
                     foundEmpty.accept(partition, key);
                 } else {
                     // The owner's tick tries again while the key is free and has waiters.
@@ -83,15 +83,5 @@ final class WaiterMover {
             LOG.log(Level.DEBUG, "Moved job {0} from {1} to {2}", got.getProps().getMessageId(), waiting, main);
             return true;
         });
-    }
-
-    private static boolean notFound(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.rabbitmq.client.ShutdownSignalException s
-                    && s.getReason() instanceof com.rabbitmq.client.AMQP.Channel.Close c && c.getReplyCode() == NOT_FOUND) {
-                return true;
-            }
-        }
-        return false;
     }
 }
