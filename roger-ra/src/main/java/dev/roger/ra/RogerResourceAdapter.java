@@ -3,6 +3,7 @@ package dev.roger.ra;
 import dev.roger.api.RogerJobListener;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.QueueType;
+import dev.roger.ra.engine.DeliverySettings;
 import dev.roger.ra.engine.EngineSettings;
 import dev.roger.ra.engine.RogerEngine;
 import dev.roger.ra.inbound.RogerActivationSpec;
@@ -109,12 +110,20 @@ public class RogerResourceAdapter implements ResourceAdapter {
             defaultValue = "30")
     private Integer buriedMaxAgeDays = 30;
 
+    @ConfigProperty(description = "Seconds running jobs may finish after a shutdown or undeploy began; jobs still "
+            + "running then are interrupted and put back to their queues", defaultValue = "25")
+    private Integer shutdownGraceSeconds = 25;
+    @ConfigProperty(description = "Seconds a delivery may stay unsettled at one stage before it is logged as stuck "
+            + "(a running job with a maximum execution time: that plus 30 s)", defaultValue = "600")
+    private Integer stuckDeliveryWarningSeconds = 600;
+
     private RogerEngine engine;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         try {
-            engine = new RogerEngine(amqpSettings(), engineSettings(), context.getWorkManager(), context.createTimer());
+            engine = new RogerEngine(amqpSettings(), engineSettings(), deliverySettings(), context.getWorkManager(),
+                    context.createTimer());
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("Invalid Roger resource adapter configuration: " + e.getMessage(), e);
         } catch (Exception e) {
@@ -190,6 +199,12 @@ public class RogerResourceAdapter implements ResourceAdapter {
                 Duration.ofDays(positive("buriedMaxAgeDays", buriedMaxAgeDays)));
     }
 
+    DeliverySettings deliverySettings() {
+        return new DeliverySettings(
+                Duration.ofSeconds(shutdownGraceSeconds == null ? 0 : Math.max(0, shutdownGraceSeconds)),
+                Duration.ofSeconds(positive("stuckDeliveryWarningSeconds", stuckDeliveryWarningSeconds)));
+    }
+
     private static int positive(String name, Integer value) {
         if (value == null || value < 1) {
             throw new IllegalArgumentException("property " + name + " must be at least 1, was " + value);
@@ -256,6 +271,10 @@ public class RogerResourceAdapter implements ResourceAdapter {
     public Integer getUnknownTypeGraceSeconds() { return unknownTypeGraceSeconds; }
     public void setUnknownTypeGraceSeconds(Integer s) { this.unknownTypeGraceSeconds = s; }
 
+    public Integer getShutdownGraceSeconds() { return shutdownGraceSeconds; }
+    public void setShutdownGraceSeconds(Integer s) { this.shutdownGraceSeconds = s; }
+    public Integer getStuckDeliveryWarningSeconds() { return stuckDeliveryWarningSeconds; }
+    public void setStuckDeliveryWarningSeconds(Integer s) { this.stuckDeliveryWarningSeconds = s; }
     public Integer getMaxConcurrentJobs() { return maxConcurrentJobs; }
     public void setMaxConcurrentJobs(Integer n) { this.maxConcurrentJobs = n; }
     public Integer getChannelsPerConnection() { return channelsPerConnection; }

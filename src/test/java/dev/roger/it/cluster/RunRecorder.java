@@ -42,6 +42,21 @@ final class RunRecorder {
         }
     }
 
+    /**
+     * Like {@link #run(String, long)}, but the start row carries the time Roger let the job start
+     * ({@code Job.startedAt()}), which the shutdown tests compare with the moment shutdown began.
+     */
+    void run(String jobId, Instant startedAt, long millis) throws SQLException, InterruptedException {
+        record(jobId, "start", startedAt);
+        try {
+            if (millis > 0) {
+                Thread.sleep(millis);
+            }
+        } finally {
+            record(jobId, "stop", Instant.now());
+        }
+    }
+
     /** Whether the table already has a start of this job (it runs again). */
     boolean startedBefore(String jobId) throws SQLException {
         try (Connection c = dataSource.getConnection();
@@ -56,7 +71,11 @@ final class RunRecorder {
     }
 
     private void record(String jobId, String event) throws SQLException {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        record(jobId, event, Instant.now());
+    }
+
+    private void record(String jobId, String event, Instant at) throws SQLException {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into " + table
                      + " (node, job_id, event, at_us) values (?, ?, ?, ?)")) {

@@ -136,10 +136,15 @@ public final class Broker implements AutoCloseable {
 
     /** Publishes raw bytes to a queue, as a foreign or broken producer would. */
     public void publish(String queue, String messageId, byte[] body) {
+        publish(queue, new AMQP.BasicProperties.Builder().deliveryMode(2).messageId(messageId)
+                .contentType("application/json").build(), body);
+    }
+
+    /** Publishes raw bytes with the given properties (confirmed). */
+    public void publish(String queue, AMQP.BasicProperties properties, byte[] body) {
         try (Channel ch = connection.createChannel()) {
             ch.confirmSelect();
-            ch.basicPublish("", queue, new AMQP.BasicProperties.Builder().deliveryMode(2).messageId(messageId)
-                    .contentType("application/json").build(), body);
+            ch.basicPublish("", queue, properties, body);
             ch.waitForConfirmsOrDie(5000);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + queue + ": " + e, e);

@@ -107,6 +107,17 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the JVM as an orchestrator would (SIGTERM: shutdown hooks run, applications are
+     * undeployed) and waits for it to exit.
+     *
+     * @return whether it exited within {@code timeout}
+     */
+    public boolean terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Kills the JVM at once (SIGKILL): no shutdown hooks, no acks, no clean close. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -39,9 +39,10 @@ public final class FailureHeaders {
         if (original != null) {
             headers.putAll(original);
         }
-        // The broker's dead-letter history of earlier retries: it only grows, and says nothing new.
+        // The broker's dead-letter history of earlier retries only grows and says nothing new; its
+        // delivery counters belong to the message copied, not to the copy.
         headers.keySet().removeIf(h -> h.startsWith("x-death") || h.startsWith("x-first-death")
-                || h.startsWith("x-last-death"));
+                || h.startsWith("x-last-death") || h.equals("x-delivery-count") || h.equals("x-acquired-count"));
         headers.put(REASON, truncate(reason, 1000));
         headers.put(ATTEMPTS, attempts);
         headers.put(NODE, node);

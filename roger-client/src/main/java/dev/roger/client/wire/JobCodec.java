@@ -1,16 +1,14 @@
 package dev.roger.client.wire;
 
 import dev.roger.api.Job;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +28,19 @@ public final class JobCodec {
     public static final String CONTENT_TYPE = "application/json";
 
     private static final JsonProvider JSON = JsonProvider.provider();
-    /** Thread-safe, and shares its parse buffers across calls (a reader per call would not). */
-    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
+    /**
+     * The deepest nesting a job body may have (the job object is level 1, so args may nest 99
+     * deep). Far beyond what arguments need, and far below what exhausts a stack.
+     */
+    public static final int MAX_DEPTH = 100;
+    /** No retry schedule has more levels than this; a larger count is not a job Roger wrote. */
+    public static final int MAX_RETRY_COUNT = 10_000;
+
+    private static final Map<String, Object> STRICT = Map.of(
+            "org.eclipse.parsson.rejectDuplicateKeys", true,
+            "org.eclipse.parsson.maxDepth", MAX_DEPTH + 1);
+    /** Thread-safe, and share their parse buffers across calls (a reader per call would not). */
+    private static final JsonParserFactory PARSERS = JSON.createParserFactory(STRICT);
 
     private JobCodec() {
     }
@@ -59,71 +68,137 @@ public final class JobCodec {
     }
 
     /**
-     * Checks that user-supplied argument JSON is one well-formed JSON value, so that a bad
-     * {@code argsJson} fails at enqueue, not in a consumer.
+     * Checks that a job is one a consumer will accept, so that bad user-supplied {@code argsJson}
+     * (malformed, trailing data, nested too deep) fails at enqueue, not in a consumer.
      */
     public static void requireWellFormed(Job job) {
         if (job.argsJson() == null) {
             return;
         }
-        try (JsonReader reader = READERS.createReader(new StringReader(job.argsJson()))) {
-            reader.readValue();
-        } catch (JsonException e) {
+        try {
+            decode(encode(job));
+        } catch (JobDecodeException e) {
             throw new IllegalArgumentException("Job " + job.id() + " of type " + job.type()
                     + ": args are not well-formed JSON: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Reads a message body.
+     * Reads a message body of any size.
      *
      * @throws JobDecodeException naming what is wrong, with the job id when it could be read
      */
     public static Job decode(byte[] body) {
-        JsonObject o;
-        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new JobDecodeException(null, "payload is JSON " + value.getValueType().name().toLowerCase()
-                        + ", not a job object");
+        return decode(body, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads a message body, refusing anything that is not exactly one well-formed job: a body over
+     * {@code maxBytes}, invalid UTF-8, nesting deeper than {@link #MAX_DEPTH}, trailing data after
+     * the JSON value, duplicate keys, and fields of the wrong type or out of range. Every failure,
+     * whatever the parser throws, comes out as a {@link JobDecodeException}.
+     *
+     * @throws JobDecodeException naming what is wrong, with the job id when it could be read
+     */
+    public static Job decode(byte[] body, int maxBytes) {
+        if (body == null || body.length == 0) {
+            throw new JobDecodeException(null, "empty body");
+        }
+        if (body.length > maxBytes) {
+            throw new JobDecodeException(null, "body of " + body.length + " bytes is over maxJobBytes (" + maxBytes + ")");
+        }
+        String shape = JsonShape.problem(body, MAX_DEPTH);
+        if (shape != null) {
+            throw new JobDecodeException(null, shape);
+        }
+        JsonObject o = readObject(body);
+        String id = null;
+        try {
+            id = string(o, "id", null);
+            if (id == null) {
+                throw new JobDecodeException(null, "job has no id");
             }
-            o = value.asJsonObject();
-        } catch (JsonException e) {
+            return fields(o, id);
+        } catch (JobDecodeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Validation in Job's builder (names, ranges) and anything else: bad input, never a crash.
+            throw new JobDecodeException(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    private static JsonObject readObject(byte[] body) {
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+            if (!parser.hasNext()) {
+                throw new JobDecodeException(null, "body has no JSON value");
+            }
+            JsonParser.Event first = parser.next();
+            if (first != JsonParser.Event.START_OBJECT) {
+                throw new JobDecodeException(null, "payload is JSON " + describe(first) + ", not a job object");
+            }
+            JsonObject o = parser.getObject();
+            boolean more;
+            try {
+                more = parser.hasNext();
+            } catch (RuntimeException e) {
+                more = true;
+            }
+            if (more) {
+                throw new JobDecodeException(null, "trailing data after the JSON object");
+            }
+            return o;
+        } catch (JobDecodeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JsonException for syntax, and whatever else a provider throws (depth limits,
+            // number overflows): the message is bad, not the node.
             throw new JobDecodeException(null, "payload is not valid JSON: " + e.getMessage());
         }
-        String id = string(o, "id", null);
-        if (id == null) {
-            throw new JobDecodeException(null, "job has no id");
-        }
+    }
+
+    private static String describe(JsonParser.Event event) {
+        return switch (event) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> event.name().toLowerCase();
+        };
+    }
+
+    private static Job fields(JsonObject o, String id) {
         String type = string(o, "type", id);
         if (type == null) {
             throw new JobDecodeException(id, "job has no type");
         }
-        try {
-            Job.Builder b = Job.builder(type).id(id);
-            JsonValue args = o.get("args");
-            b.argsJson(args == null || args.getValueType() == JsonValue.ValueType.NULL ? null : args.toString());
-            String partition = string(o, "partition", id);
-            if (partition != null) {
-                b.partition(partition);
-            }
-            String queue = string(o, "queue", id);
-            if (queue != null) {
-                b.queue(queue);
-            }
-            b.queueKey(string(o, "queueKey", id));
-            b.executionKey(string(o, "executionKey", id));
-            b.retryable(o.getBoolean("retryable", false));
-            if (o.containsKey("maxExecutionTimeMs")) {
-                b.maxExecutionTime(Duration.ofMillis(number(o, "maxExecutionTimeMs", id)));
-            }
-            b.retryCount((int) (o.containsKey("retryCount") ? number(o, "retryCount", id) : 0));
-            b.queuedAt(instant(o, "queuedAt", id));
-            b.startedAt(instant(o, "startedAt", id));
-            return b.build();
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw new JobDecodeException(id, e.getMessage());
+        Job.Builder b = Job.builder(type).id(id);
+        JsonValue args = o.get("args");
+        b.argsJson(args == null || args.getValueType() == JsonValue.ValueType.NULL ? null : args.toString());
+        String partition = string(o, "partition", id);
+        if (partition != null) {
+            b.partition(partition);
         }
+        String queue = string(o, "queue", id);
+        if (queue != null) {
+            b.queue(queue);
+        }
+        b.queueKey(string(o, "queueKey", id));
+        b.executionKey(string(o, "executionKey", id));
+        b.retryable(bool(o, "retryable", id));
+        if (present(o, "maxExecutionTimeMs")) {
+            long ms = number(o, "maxExecutionTimeMs", id, 1, Long.MAX_VALUE / 1_000_000);
+            b.maxExecutionTime(Duration.ofMillis(ms));
+        }
+        b.retryCount(present(o, "retryCount") ? (int) number(o, "retryCount", id, 0, MAX_RETRY_COUNT) : 0);
+        b.queuedAt(instant(o, "queuedAt", id));
+        b.startedAt(instant(o, "startedAt", id));
+        return b.build();
+    }
+
+    private static boolean present(JsonObject o, String key) {
+        JsonValue v = o.get(key);
+        return v != null && v.getValueType() != JsonValue.ValueType.NULL;
     }
 
     private static String string(JsonObject o, String key, String id) {
@@ -137,12 +212,40 @@ public final class JobCodec {
         return s.getString();
     }
 
-    private static long number(JsonObject o, String key, String id) {
+    private static boolean bool(JsonObject o, String key, String id) {
+        JsonValue v = o.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return false;
+        }
+        if (v.getValueType() == JsonValue.ValueType.TRUE) {
+            return true;
+        }
+        if (v.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        }
+        throw new JobDecodeException(id, "field '" + key + "' is not a boolean");
+    }
+
+    private static long number(JsonObject o, String key, String id, long min, long max) {
         JsonValue v = o.get(key);
         if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
             throw new JobDecodeException(id, "field '" + key + "' is not an integer");
         }
-        return n.longValueExact();
+        long value;
+        try {
+            value = n.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new JobDecodeException(id, "field '" + key + "' is out of range: " + abbreviate(n.toString()));
+        }
+        if (value < min || value > max) {
+            throw new JobDecodeException(id, "field '" + key + "' is out of range: " + value + " (must be " + min
+                    + " to " + max + ")");
+        }
+        return value;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
     private static Instant instant(JsonObject o, String key, String id) {
@@ -150,7 +253,7 @@ public final class JobCodec {
         try {
             return s == null ? null : Instant.parse(s);
         } catch (DateTimeParseException e) {
-            throw new JobDecodeException(id, "field '" + key + "' is not an ISO-8601 instant: " + s);
+            throw new JobDecodeException(id, "field '" + key + "' is not an ISO-8601 instant: " + abbreviate(s));
         }
     }
 

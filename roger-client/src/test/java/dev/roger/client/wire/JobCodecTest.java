@@ -46,7 +46,7 @@ class JobCodecTest {
     @Test
     void badPayloadsAreRejectedWithTheReasonAndTheIdWhenKnown() {
         assertReason(null, "not valid JSON", "{not json");
-        assertReason(null, "not valid JSON", "");
+        assertReason(null, "empty body", "");
         assertReason(null, "JSON array, not a job object", "[1,2]");
         assertReason(null, "job has no id", "{\"type\":\"t\"}");
         assertReason("a1", "job has no type", "{\"id\":\"a1\"}");
@@ -57,7 +57,7 @@ class JobCodecTest {
         assertReason("a b", "Invalid job id", "{\"id\":\"a b\",\"type\":\"t\"}");
         JobDecodeException binary = assertThrows(JobDecodeException.class,
                 () -> JobCodec.decode(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3}));
-        assertTrue(binary.getMessage().contains("not valid JSON"), binary.getMessage());
+        assertTrue(binary.getMessage().contains("not valid UTF-8"), binary.getMessage());
     }
 
     @Test
@@ -72,5 +72,42 @@ class JobCodecTest {
         JobDecodeException e = assertThrows(JobDecodeException.class, () -> JobCodec.decode(bytes(payload)));
         assertTrue(e.getMessage().contains(reason), e.getMessage());
         assertEquals(id, e.jobId());
+    }
+
+    @Test
+    void malformedBodiesThatParsersLetThroughOrCrashOnAreRejected() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertReason(null, "nested deeper than 100", "{\"id\":\"a1\",\"type\":\"t\",\"args\":" + deep + "}");
+        assertReason("a1", "'retryCount' is out of range", "{\"id\":\"a1\",\"type\":\"t\",\"retryCount\":99999999999999999999999}");
+        assertReason("a1", "'retryCount' is out of range", "{\"id\":\"a1\",\"type\":\"t\",\"retryCount\":4294967296}");
+        assertReason("a1", "'retryCount' is out of range", "{\"id\":\"a1\",\"type\":\"t\",\"retryCount\":-1}");
+        assertReason("a1", "'retryCount' is not an integer", "{\"id\":\"a1\",\"type\":\"t\",\"retryCount\":1.5}");
+        assertReason("a1", "'retryable' is not a boolean", "{\"id\":\"a1\",\"type\":\"t\",\"retryable\":\"yes\"}");
+        assertReason("a1", "'maxExecutionTimeMs' is out of range", "{\"id\":\"a1\",\"type\":\"t\",\"maxExecutionTimeMs\":0}");
+        assertReason("a1", "'maxExecutionTimeMs' is out of range", "{\"id\":\"a1\",\"type\":\"t\",\"maxExecutionTimeMs\":99999999999999999999}");
+        assertReason(null, "trailing data", "{\"id\":\"a1\",\"type\":\"t\"} garbage");
+        assertReason(null, "trailing data", "{\"id\":\"a1\",\"type\":\"t\"}{\"id\":\"a2\",\"type\":\"t\"}");
+        assertReason(null, "not valid JSON", "{\"id\":\"a1\",\"id\":\"a2\",\"type\":\"t\"}");
+        JobDecodeException utf8 = assertThrows(JobDecodeException.class, () -> JobCodec.decode(
+                new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}'}));
+        assertTrue(utf8.getMessage().contains("not valid UTF-8"), utf8.getMessage());
+        JobDecodeException big = assertThrows(JobDecodeException.class,
+                () -> JobCodec.decode(bytes("{\"id\":\"a1\",\"type\":\"t\",\"args\":\"" + "x".repeat(2000) + "\"}"), 1024));
+        assertTrue(big.getMessage().contains("over maxJobBytes (1024)"), big.getMessage());
+    }
+
+    @Test
+    void deepButSaneArgsAndMultiByteTextDecode() {
+        String args = "[".repeat(99) + "\"\u00e9\u4e2d\ud83d\ude00 \\\" [{\"" + "]".repeat(99);
+        Job job = JobCodec.decode(bytes("{\"id\":\"a1\",\"type\":\"t\",\"args\":" + args + "}"));
+        assertTrue(job.argsJson().contains("\u00e9\u4e2d\ud83d\ude00"), job.argsJson());
+    }
+
+    @Test
+    void enqueueRefusesArgsAConsumerWouldBury() {
+        Job deep = Job.builder("t").argsJson("[".repeat(200) + "]".repeat(200)).build();
+        assertThrows(IllegalArgumentException.class, () -> JobCodec.requireWellFormed(deep));
+        Job trailing = Job.builder("t").argsJson("{} {}").build();
+        assertThrows(IllegalArgumentException.class, () -> JobCodec.requireWellFormed(trailing));
     }
 }

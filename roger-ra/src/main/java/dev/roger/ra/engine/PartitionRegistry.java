@@ -34,6 +34,8 @@ final class PartitionRegistry {
     private final Map<String, PartitionSpec> declared = new TreeMap<>();
     private final Map<String, PartitionSpec> runtime = new TreeMap<>();
     private final Set<String> stoppedAtRuntime = new HashSet<>();
+    /** Set by the shutdown: no consumer starts again. */
+    private boolean closed;
     private final Map<String, Map<String, QueueConsumer>> consumers = new HashMap<>();
     private final Set<String> failingQueues = new HashSet<>();
 
@@ -111,6 +113,9 @@ final class PartitionRegistry {
 
     /** Makes the consumers match the desired partitions; what cannot start now is retried on the next tick. */
     synchronized void reconcile() {
+        if (closed) {
+            return;
+        }
         Map<String, PartitionSpec> desired = desired();
         gate.runHere(desired.keySet());
         Map<String, PartitionSpec> want = consumable(desired);
@@ -233,8 +238,9 @@ final class PartitionRegistry {
         }
     }
 
-    /** Stops every consumer (jobs in progress finish and are acked). */
+    /** Stops every consumer for good (the node shuts down); jobs in progress finish and are settled. */
     synchronized void stopAll() {
+        closed = true;
         consumers.values().forEach(q -> q.values().forEach(QueueConsumer::stop));
         consumers.clear();
     }

@@ -17,7 +17,10 @@ import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.ra.inbound.ActivationConfig;
 import dev.roger.ra.inbound.ApplicationEvents;
 import dev.roger.ra.inbound.Burier;
-import dev.roger.ra.inbound.DelayedRequeue;
+import dev.roger.ra.inbound.RunGate;
+import dev.roger.ra.inbound.RunningJob;
+import dev.roger.ra.inbound.Settler;
+import dev.roger.ra.inbound.StuckDeliveryWatch;
 import dev.roger.ra.inbound.DroppedBuriedLog;
 import dev.roger.ra.inbound.EndpointRegistry;
 import dev.roger.ra.inbound.FailureHandler;
@@ -62,12 +65,21 @@ public final class RogerEngine {
     private final DroppedBuriedLog droppedBuried = new DroppedBuriedLog();
     private final BuriedQueues buried;
     private final WorkManager workManager;
+    private final DeliverySettings delivery;
+    private final RunGate gate = new RunGate();
+    private final Settler settler;
+    private final JobRunner runner;
+    private final StuckDeliveryWatch stuck;
+    private final Thread shutdownHook = new Thread(this::shutdownBegins, "roger-shutdown-gate");
+    private TimerTask ticks;
     private volatile Instant lastActivation;
     private final java.util.concurrent.atomic.AtomicBoolean reconcilePending = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public RogerEngine(AmqpSettings amqp, EngineSettings settings, WorkManager workManager, Timer timer) {
+    public RogerEngine(AmqpSettings amqp, EngineSettings settings, DeliverySettings delivery, WorkManager workManager,
+                       Timer timer) {
         Names.requirePartition(settings.defaultPartition());
         this.settings = settings;
+        this.delivery = delivery;
         this.timer = timer;
         this.brokerDescription = amqp.describe();
         com.rabbitmq.client.ConnectionFactory connections = amqp.newConnectionFactory();
@@ -83,15 +95,17 @@ public final class RogerEngine {
                 this::runInContainer, this::reconcileSoon, this::reconcileNow, this::tickSoon,
                 running -> runInContainer(() -> runner[0].cancelRunning(running)));
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), settings.maxJobBytes(), brokerDescription);
-        DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofSeconds(1), publisher, this::runInContainer);
+        this.settler = new Settler(publisher, new Retrier(publisher, declarer, settings.nodeName()),
+                new Burier(publisher, declarer, settings.nodeName()), timer, this::runInContainer);
+        this.stuck = new StuckDeliveryWatch(settler, delivery.stuckWarning(), DeliverySettings.STUCK_MARGIN);
         this.buried = new BuriedQueues(keeper::open, declarer);
-        FailureHandler failures = new FailureHandler(new Burier(publisher, declarer, settings.nodeName()),
-                new Retrier(publisher, declarer, settings.nodeName()), cluster.coordination(), events, requeue,
-                settings.retryLevels());
-        runner[0] = new JobRunner(endpoints, events, failures, requeue, settings.unknownTypeGrace(),
-                () -> lastActivation, settings.nodeName(), cluster.coordination(), timer, this::runInContainer);
+        FailureHandler failures = new FailureHandler(settler, cluster.coordination(), events, settings.retryLevels());
+        runner[0] = new JobRunner(endpoints, events, failures, settler, gate, settings.unknownTypeGrace(),
+                () -> lastActivation, settings.nodeName(), cluster.coordination(), timer, this::runInContainer,
+                settings.maxJobBytes(), settings.retryLevels());
+        this.runner = runner[0];
         this.partitions = new PartitionRegistry(consumerChannels::open, declarer,
-                new JobDispatcher(workManager, runner[0], requeue, settings.maxConcurrentJobs()),
+                new JobDispatcher(workManager, runner[0], settler, settings.maxConcurrentJobs()),
                 new PartitionRegistry.Gate() {
                     @Override
                     public boolean ready(String partition) {
@@ -175,18 +189,36 @@ public final class RogerEngine {
 
     /** Connects (or keeps trying in the background) and starts the periodic reconcile. */
     public void start() {
-        timer.schedule(new TimerTask() {
+        ticks = new TimerTask() {
             @Override
             public void run() {
                 tick();
             }
-        }, 0, TICK_MILLIS);
+        };
+        timer.schedule(ticks, 0, TICK_MILLIS);
+        try {
+            // SIGTERM: the container's own shutdown hook undeploys applications a moment later;
+            // from the signal on, no job may start.
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalStateException | SecurityException e) {
+            LOG.log(Level.DEBUG, "No shutdown hook: {0}", e.getMessage());
+        }
+    }
+
+    /** The JVM is shutting down: no job starts from now on, and consumption stops. */
+    private void shutdownBegins() {
+        Instant at = gate.close();
+        LOG.log(Level.INFO, "Roger on node {0}: shutdown began at {1}; no job starts from now on",
+                settings.nodeName(), at);
+        ticks.cancel();
+        partitions.stopAll();
     }
 
     private void tick() {
         // Finished jobs cancel their timeout tasks; without a purge those would stay queued
         // until their (possibly distant) time.
         timer.purge();
+        stuck.check();
         try {
             if (keeper.tryConnect()) {
                 partitions.reconcile();
@@ -202,15 +234,65 @@ public final class RogerEngine {
         }
     }
 
-    /** Stops consuming, then closes the connection. Jobs in progress are redelivered if they had not finished. */
+    /**
+     * Stops the node gracefully: no job starts from now on, consumption stops, running jobs get the
+     * shutdown grace to finish, those still running are interrupted and put back to their queues,
+     * the partition owners store their state and let go, then the connections close.
+     */
     public void stop() {
-        timer.cancel();
+        Instant began = gate.close();
+        ticks.cancel();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | SecurityException e) {
+            // The JVM is shutting down: the hook has run or is running.
+        }
         partitions.stopAll();
+        drain(null, began.plus(delivery.shutdownGrace()), "node " + settings.nodeName());
+        awaitSettled(Instant.now().plusSeconds(5));
+        timer.cancel();
         cluster.close();
         droppedBuried.close();
         publisher.close();
         consumerChannels.close();
         keeper.close();
+    }
+
+    /**
+     * Waits for the running jobs of {@code beanClass} (null: all) until {@code deadline}, then
+     * interrupts and puts back those still running; logs what it did.
+     */
+    private void drain(Class<?> beanClass, Instant deadline, String what) {
+        List<RunningJob> before;
+        List<RunningJob> left;
+        try {
+            before = gate.awaitIdle(beanClass, Instant.now());
+            left = gate.awaitIdle(beanClass, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            before = List.of();
+            left = gate.runningNow(beanClass);
+        }
+        int putBack = 0;
+        for (RunningJob job : left) {
+            if (runner.putBackRunning(job)) {
+                putBack++;
+            }
+        }
+        LOG.log(Level.INFO, "Roger stopping {0}: {1} running jobs finished, {2} put back", what,
+                before.size() - putBack, putBack);
+    }
+
+    /** Gives put-backs and acks in flight a moment to be confirmed before the connections close. */
+    private void awaitSettled(Instant deadline) {
+        while (Instant.now().isBefore(deadline) && settler.settling()) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -241,11 +323,28 @@ public final class RogerEngine {
         }
     }
 
-    /** Deactivates a bean: its type is no longer run here and its partitions stop unless others declare them. */
-    public synchronized void deactivate(MessageEndpointFactory factory) {
-        endpoints.remove(factory);
-        declarations.remove(factory);
-        partitions.declare(declarations.merged());
+    /**
+     * Deactivates a bean (its application is undeployed or the node stops): no job of it starts
+     * from now on, its type is no longer run here and its partitions stop unless others declare
+     * them; its running jobs get the shutdown grace to finish, then are interrupted and put back.
+     * Returns only then, so that the application's CDI and EJB containers are still there for
+     * the jobs that finish.
+     */
+    public void deactivate(MessageEndpointFactory factory) {
+        Class<?> bean = factory.getEndpointClass();
+        gate.closeBean(bean);
+        LOG.log(Level.INFO, "Roger stops running bean {0}: no job of it starts from {1}", bean.getName(), Instant.now());
+        synchronized (this) {
+            endpoints.remove(factory);
+            declarations.remove(factory);
+            // Jobs of the type arriving now go back to the queue during the grace, as for a
+            // redeploy's new bean that is not activated yet.
+            lastActivation = Instant.now();
+            partitions.declare(declarations.merged());
+        }
+        Instant began = gate.closedAt();
+        drain(bean, (began != null ? began : Instant.now()).plus(delivery.shutdownGrace()), "bean " + bean.getName());
+        gate.forgetBean(bean);
     }
 
     /** Enqueues to the job's queue, else its type's queue (if a bean here runs the type), else {@code default}. */

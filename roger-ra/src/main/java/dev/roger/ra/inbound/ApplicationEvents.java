@@ -55,7 +55,10 @@ public final class ApplicationEvents {
         thread.setContextClassLoader(loader);
         try {
             sink.fire(event);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw e;
+            }
             LOG.log(Level.WARNING, "An observer of " + event.getClass().getSimpleName() + " for job "
                     + event.job().id() + " threw; the job's outcome stands", e);
         } finally {

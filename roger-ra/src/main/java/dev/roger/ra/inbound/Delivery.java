@@ -1,10 +1,13 @@
 package dev.roger.ra.inbound;
 
 import com.rabbitmq.client.AMQP;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One message delivered to a {@link QueueConsumer}, to be settled exactly once on the channel it
- * came from.
+ * came from. Only the {@link Settler} settles it; everyone else records where the delivery is
+ * ({@link #stage}), so a delivery that never settles can be found and named.
  */
 public final class Delivery {
 
@@ -13,6 +16,12 @@ public final class Delivery {
     private final AMQP.BasicProperties properties;
     private final byte[] body;
     private final boolean redelivered;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private volatile String stage = "waiting for a worker";
+    private volatile long stageSince = System.nanoTime();
+    private volatile String jobId;
+    private volatile Duration limit;
+    private volatile boolean warned;
 
     Delivery(QueueConsumer consumer, long tag, AMQP.BasicProperties properties, byte[] body, boolean redelivered) {
         this.consumer = consumer;
@@ -50,7 +59,7 @@ public final class Delivery {
     public int deliveryCount() {
         Object v = properties == null || properties.getHeaders() == null ? null
                 : properties.getHeaders().get("x-delivery-count");
-        return v instanceof Number n ? n.intValue() : 0;
+        return v instanceof Number n ? (int) Math.min(Integer.MAX_VALUE, Math.max(0, n.longValue())) : 0;
     }
 
     /** The message id property, which is the job id for messages Roger published. */
@@ -58,18 +67,79 @@ public final class Delivery {
         return properties == null ? null : properties.getMessageId();
     }
 
+    /** The job id once the body is decoded, else the message id (may be null). */
+    String jobId() {
+        String id = jobId;
+        return id != null ? id : messageId();
+    }
+
+    void jobId(String id) {
+        this.jobId = id;
+    }
+
+    /** Records where the delivery is now, for the stuck-delivery watch. */
+    void stage(String what) {
+        this.stage = what;
+        this.stageSince = System.nanoTime();
+    }
+
+    /** Records the job's maximum execution time: the watch allows it plus a margin while it runs. */
+    void limit(Duration limit) {
+        this.limit = limit;
+    }
+
+    String stage() {
+        return stage;
+    }
+
+    long stageSince() {
+        return stageSince;
+    }
+
+    Duration limit() {
+        return limit;
+    }
+
+    /** True once: the stuck-delivery watch warns once per delivery. */
+    boolean firstWarning() {
+        if (warned) {
+            return false;
+        }
+        warned = true;
+        return true;
+    }
+
     /** Whether the consumer is being stopped, so a job not yet started should go back to the queue. */
     boolean consumerStopping() {
         return consumer.stopping();
     }
 
-    /** Acknowledges: the outcome is recorded. */
-    void ack() {
+    /** Whether the delivery's channel is still open (acks are still possible). */
+    boolean channelOpen() {
+        return consumer.getChannel().isOpen();
+    }
+
+    /** Takes the right to settle: true for exactly one caller. */
+    boolean claim() {
+        return claimed.compareAndSet(false, true);
+    }
+
+    boolean claimed() {
+        return claimed.get();
+    }
+
+    /** Acknowledges on the delivery's channel. Only the Settler calls it, after {@link #claim()}. */
+    void basicAck() {
         consumer.settle(tag, true);
     }
 
-    /** Returns the message to its queue, for this or another node to run. */
-    void requeue() {
+    /** Rejects with requeue: the broker returns the message to its queue's head. Only the Settler calls it. */
+    void basicReturn() {
         consumer.settle(tag, false);
+    }
+
+    /** Leaves it unacked for good: the broker redelivers it when the channel closes. Only the Settler calls it. */
+    void abandon() {
+        consumer.abandon();
     }
 }

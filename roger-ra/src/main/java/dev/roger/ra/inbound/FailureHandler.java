@@ -5,16 +5,14 @@ import dev.roger.api.NonRetryable;
 import dev.roger.api.event.JobBuried;
 import dev.roger.api.event.JobError;
 import dev.roger.client.wire.JobCodec;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Records a failed attempt: schedules the next attempt of a retryable job, or buries the job when
- * it is not retryable, failed with a {@link NonRetryable} error, or has used up its retry levels.
- * The copy (retry or buried) is confirmed before the delivery is acked; if it cannot be, the
+ * Decides what a failed attempt leads to: the next attempt of a retryable job, or the buried
+ * queue when it is not retryable, failed with a {@link NonRetryable} error, or has used up its
+ * retry levels. The {@link Settler} stores the copy and acks; if the copy cannot be stored the
  * delivery goes back to its queue and nothing is lost. Events fire after the ack, so an observer
  * that throws cannot change the outcome.
  */
@@ -22,20 +20,16 @@ public final class FailureHandler {
 
     private static final System.Logger LOG = System.getLogger(FailureHandler.class.getName());
 
-    private final Burier burier;
-    private final Retrier retrier;
+    private final Settler settler;
     private final Coordination coordination;
     private final ApplicationEvents events;
-    private final DelayedRequeue requeue;
     private final RetrySchedule defaultLevels;
 
-    public FailureHandler(Burier burier, Retrier retrier, Coordination coordination, ApplicationEvents events,
-                   DelayedRequeue requeue, RetrySchedule defaultLevels) {
-        this.burier = burier;
-        this.retrier = retrier;
+    public FailureHandler(Settler settler, Coordination coordination, ApplicationEvents events,
+                          RetrySchedule defaultLevels) {
+        this.settler = settler;
         this.coordination = coordination;
         this.events = events;
-        this.requeue = requeue;
         this.defaultLevels = defaultLevels;
     }
 
@@ -52,7 +46,10 @@ public final class FailureHandler {
         if (delay.isPresent()) {
             LOG.log(Level.WARNING, "Job {0} of type {1} in partition {2} failed (attempt {3}); retry in {4} s: {5}",
                     job.id(), job.type(), partition, attempt, delay.get().toSeconds(), String.valueOf(error));
-            if (retry(delivery, job, delay.get(), reason, error)) {
+            // The job is not done: it keeps its queue key through the backoff, but not its
+            // execution key, which would block the other jobs of that key meanwhile.
+            if (settler.retry(delivery, job.toBuilder().retryCount(attempt + 1).startedAt(null).build(), delay.get(),
+                    reason, error, () -> coordination.releaseExecutionKey(partition, job))) {
                 events.fire(running.beanClass(), new JobError(partition, job, error, attempt, true, false));
             }
             return;
@@ -61,55 +58,22 @@ public final class FailureHandler {
                 job.id(), job.type(), partition, attempt, retryable ? " (no retries left)"
                         : nonRetryable(error) ? " (non-retryable error)" : "", String.valueOf(error));
         boolean buried = bury(delivery, JobCodec.encode(job.toBuilder().retryCount(attempt + 1).build()), job,
-                job.id(), reason, error, attempt + 1);
+                reason, error, attempt + 1);
         events.fire(running.beanClass(), new JobError(partition, job, error, attempt, !buried, buried));
         if (buried) {
             events.fire(running.beanClass(), new JobBuried(partition, job, error));
         }
     }
 
-    private boolean retry(Delivery delivery, Job job, Duration delay, String reason, Throwable error) {
-        try {
-            retrier.retry(delivery, job.toBuilder().retryCount(job.retryCount() + 1).startedAt(null).build(),
-                    delay, reason, error);
-            // The job is not done: it keeps its queue key through the backoff, but not its
-            // execution key, which would block the other jobs of that key meanwhile.
-            coordination.releaseExecutionKey(delivery.partition(), job);
-            delivery.ack();
-            return true;
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not schedule the retry of job {0} ({1}); it goes back to its queue",
-                    job.id(), e.getMessage());
-            requeue.requeue(delivery);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            delivery.requeue();
-        }
-        return false;
-    }
-
     /**
-     * Buries then acks; if the buried copy is not confirmed, requeues instead (nothing is lost).
+     * Buries then acks, releasing the job's keys; if the buried copy is not confirmed, the
+     * delivery goes back to its queue instead (nothing is lost).
      *
      * @param job null when the message could not be decoded
      */
-    boolean bury(Delivery delivery, byte[] body, Job job, String jobId, String reason, Throwable error, int attempts) {
-        try {
-            burier.bury(delivery, body, reason, error, attempts);
-            if (job != null) {
-                coordination.release(delivery.partition(), job);
-            }
-            delivery.ack();
-            return true;
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not bury job {0} ({1}); it goes back to its queue", jobId, e.getMessage());
-            requeue.requeue(delivery);
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            delivery.requeue();
-            return false;
-        }
+    boolean bury(Delivery delivery, byte[] body, Job job, String reason, Throwable error, int attempts) {
+        return settler.bury(delivery, body, reason, error, attempts,
+                job == null ? null : () -> coordination.release(delivery.partition(), job));
     }
 
     static boolean nonRetryable(Throwable error) {

@@ -3,6 +3,7 @@ package dev.roger.ra.inbound;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 
 /**
  * Hands deliveries to the container's WorkManager as {@link JobWork}, so jobs never run on the
@@ -18,7 +19,7 @@ public final class JobDispatcher {
 
     private final WorkManager workManager;
     private final JobRunner runner;
-    private final DelayedRequeue requeue;
+    private final Settler settler;
     private final int cap;
     private final FairQueue<Delivery> waiting = new FairQueue<>();
     private int running;
@@ -26,14 +27,15 @@ public final class JobDispatcher {
     /**
      * @param cap the most jobs running at once; 0 for no cap (each queue's prefetch still bounds it)
      */
-    public JobDispatcher(WorkManager workManager, JobRunner runner, DelayedRequeue requeue, int cap) {
+    public JobDispatcher(WorkManager workManager, JobRunner runner, Settler settler, int cap) {
         this.workManager = workManager;
         this.runner = runner;
-        this.requeue = requeue;
+        this.settler = settler;
         this.cap = cap;
     }
 
     void dispatch(Delivery delivery) {
+        settler.track(delivery);
         if (cap <= 0) {
             submit(delivery, false);
             return;
@@ -69,10 +71,10 @@ public final class JobDispatcher {
     private void submit(Delivery delivery, boolean counted) {
         try {
             workManager.scheduleWork(new JobWork(delivery, runner, counted ? this::finished : null));
-        } catch (WorkException | RuntimeException e) {
+        } catch (WorkException | RuntimeException | Error e) {
             LOG.log(Level.WARNING, "The WorkManager refused job {0} from {1}-{2} ({3}); it goes back to its queue",
                     delivery.messageId(), delivery.partition(), delivery.queue(), e.getMessage());
-            requeue.requeue(delivery);
+            settler.putBack(delivery, Duration.ofSeconds(1), "the WorkManager refused it");
             if (counted) {
                 finished();
             }

@@ -26,91 +26,137 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs one delivery to its end: decode, find the bean of the job's type, fire the lifecycle
- * events around the bean, and settle the delivery only once the outcome is recorded (ack after
- * success; bury with a confirm, then ack, after a failure). Bad input is buried too, never
- * dropped and never requeued in a loop.
+ * Runs one delivery to its end and decides its outcome: decode and check it, find the bean of
+ * the job's type, admit it past the global state and the {@link RunGate}, fire the lifecycle
+ * events around the bean, and hand the outcome to the {@link Settler} (the only class that
+ * settles). Bad input is buried with its reason, never dropped and never requeued in a loop; a
+ * job that fails while its node or bean is shutting down is put back, not counted as a failure;
+ * anything unexpected on the way still ends in a settlement ({@link #unexpected}).
  */
 public final class JobRunner {
 
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
 
-    private final EndpointRegistry endpoints;
-    private final ApplicationEvents events;
-    private final FailureHandler failures;
-    private final DelayedRequeue requeue;
-    private final Timer timer;
-    private final Consumer<Runnable> container;
     /** Deliveries that ended without an ack before a job counts as killing its worker. */
     static final int MAX_UNFINISHED_DELIVERIES = 5;
 
+    private final EndpointRegistry endpoints;
+    private final ApplicationEvents events;
+    private final FailureHandler failures;
+    private final Settler settler;
+    private final RunGate gate;
+    private final Timer timer;
+    private final Consumer<Runnable> container;
     private final Duration unknownTypeGrace;
     private final Supplier<Instant> lastActivation;
     private final String node;
     private final Coordination coordination;
+    private final int maxJobBytes;
+    private final RetrySchedule defaultLevels;
 
     /**
      * @param failures  what to do with failed attempts
      * @param timer     runs the maximum-execution-time watches
      * @param container runs a timed-out job's outcome on a container thread (not the job's, which is
      *                  still in the bean)
+     * @param lastActivation the last bean activation or deactivation: jobs of unknown types wait for a grace after it
      */
-    public JobRunner(EndpointRegistry endpoints, ApplicationEvents events, FailureHandler failures,
-                     DelayedRequeue requeue, Duration unknownTypeGrace, Supplier<Instant> lastActivation, String node,
-                     Coordination coordination, Timer timer, Consumer<Runnable> container) {
+    public JobRunner(EndpointRegistry endpoints, ApplicationEvents events, FailureHandler failures, Settler settler,
+                     RunGate gate, Duration unknownTypeGrace, Supplier<Instant> lastActivation, String node,
+                     Coordination coordination, Timer timer, Consumer<Runnable> container, int maxJobBytes,
+                     RetrySchedule defaultLevels) {
         this.coordination = coordination;
         this.endpoints = endpoints;
         this.events = events;
         this.failures = failures;
-        this.requeue = requeue;
+        this.settler = settler;
+        this.gate = gate;
         this.timer = timer;
         this.container = container;
         this.unknownTypeGrace = unknownTypeGrace;
         this.lastActivation = lastActivation;
         this.node = node;
+        this.maxJobBytes = maxJobBytes;
+        this.defaultLevels = defaultLevels;
     }
 
     void run(Delivery delivery) {
+        delivery.stage("checking the job");
         if (delivery.consumerStopping()) {
             // Paused or stopped before it started: back to its queue for another consumer.
-            requeue.now(delivery);
+            settler.putBack(delivery, Duration.ZERO, "its consumer stopped before the job started");
+            return;
+        }
+        String headerProblem = MessageHeaders.problem(delivery.properties());
+        if (headerProblem != null) {
+            buryBadInput(delivery, null, delivery.messageId(), headerProblem);
             return;
         }
         Job job;
         try {
-            job = JobCodec.decode(delivery.body());
+            job = JobCodec.decode(delivery.body(), maxJobBytes);
         } catch (JobDecodeException e) {
             String id = e.jobId() != null ? e.jobId() : delivery.messageId();
             buryBadInput(delivery, null, id, "undecodable job: " + e.getMessage());
             return;
         }
+        delivery.jobId(job.id());
         EndpointRegistry.Endpoint endpoint = endpoints.find(job.type()).orElse(null);
         if (endpoint == null) {
             unknownType(delivery, job);
             return;
         }
-        if (!events.registered(endpoint.factory().getEndpointClass()) && inGrace()) {
+        Class<?> beanClass = endpoint.factory().getEndpointClass();
+        if (!events.registered(beanClass) && inGrace()) {
             // Beans activate before the application's startup singleton registers for events:
             // a job run now would have no lifecycle events. Apps without the glue wait out the grace once.
-            requeue.requeue(delivery);
+            settler.putBack(delivery, Duration.ofSeconds(1), "its application has not registered for events yet");
+            return;
+        }
+        ActivationConfig.FailurePolicy policy = endpoint.config().failures();
+        RetrySchedule levels = policy.retryLevels() != null ? policy.retryLevels() : defaultLevels;
+        if (job.retryCount() > levels.levels().size()) {
+            buryBadInput(delivery, job, job.id(), "retryCount " + job.retryCount() + " is beyond the "
+                    + levels.levels().size() + " retry levels of job type '" + job.type() + "'");
             return;
         }
         // Where the job was consumed is the truth, whatever its body says.
-        Job consumed = job.toBuilder().partition(delivery.partition()).queue(delivery.queue())
-                .startedAt(Instant.now()).build();
-        Class<?> beanClass = endpoint.factory().getEndpointClass();
+        Job consumed = job.toBuilder().partition(delivery.partition()).queue(delivery.queue()).build();
         if (delivery.deliveryCount() > MAX_UNFINISHED_DELIVERIES) {
-            // Roger's own requeues republish, so only deliveries that ended without an ack (the
+            // Roger's own put-backs republish, so only deliveries that ended without an ack (the
             // node died, the connection dropped) count: the job keeps killing its worker.
             failures.failed(new RunningJob(delivery.partition(), consumed, beanClass, delivery, Thread.currentThread()),
-                    endpoint.config().failures(), new RogerException("Job " + consumed.id() + " was delivered "
+                    policy, new RogerException("Job " + consumed.id() + " was delivered "
                             + (delivery.deliveryCount() + 1) + " times without finishing: its node died or lost its "
                             + "connection while running it each time"));
             return;
         }
+        delivery.stage("asking the partition's state owner");
         if (admit(delivery, beanClass, consumed)) {
-            execute(delivery, endpoint, consumed);
+            execute(delivery, endpoint, consumed.toBuilder().startedAt(Instant.now()).build());
         }
+    }
+
+    /**
+     * The last resort for a {@link Throwable} nobody expected between the delivery and its
+     * settlement: the delivery still ends in an outcome. While the node or bean shuts down it
+     * goes back to its queue; otherwise it is buried with the error, so it can neither loop nor
+     * hold a worker slot.
+     */
+    void unexpected(Delivery delivery, Throwable error) {
+        if (!settler.open(delivery)) {
+            LOG.log(Level.WARNING, "Job " + delivery.jobId() + ": unexpected error after its outcome was decided", error);
+            return;
+        }
+        if (gate.closedAt() != null) {
+            LOG.log(Level.INFO, "Job {0} goes back to its queue: the node is shutting down ({1})", delivery.jobId(),
+                    String.valueOf(error));
+            settler.putBack(delivery, Duration.ZERO, "unexpected error during shutdown");
+            return;
+        }
+        LOG.log(Level.WARNING, "Job " + delivery.jobId() + " from " + delivery.partition() + "-" + delivery.queue()
+                + " met an unexpected error in Roger at '" + delivery.stage() + "' and is buried", error);
+        failures.bury(delivery, delivery.body(), null, "Roger could not handle the delivery: " + error, null, 0);
     }
 
     /**
@@ -125,7 +171,7 @@ public final class JobRunner {
                 StateReply.Status seen = coordination.consumeCancel(partition, job.id());
                 if (seen != StateReply.Status.NONE) {
                     coordination.release(partition, job);
-                    delivery.ack();
+                    settler.ack(delivery);
                     LOG.log(Level.INFO, "Job {0} of type {1} in partition {2} was cancelled; dropped",
                             job.id(), job.type(), partition);
                     if (seen == StateReply.Status.FIRST) {
@@ -136,7 +182,7 @@ public final class JobRunner {
             }
             if (job.executionKey().isPresent() && !coordination.acquireExecutionKey(partition, job)) {
                 coordination.putWaiting(partition, job, JobCodec.encode(job));
-                delivery.ack();
+                settler.ack(delivery);
                 LOG.log(Level.DEBUG, "Job {0} waits for execution key {1}", job.id(), job.executionKey().get());
                 return false;
             }
@@ -150,10 +196,10 @@ public final class JobRunner {
                     + "it goes back to its queue", job.id(), job.executionKey().orElse("?"), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            delivery.requeue();
+            settler.putBack(delivery, Duration.ZERO, "interrupted while asking the state owner");
             return false;
         }
-        requeue.requeue(delivery);
+        settler.putBack(delivery, Duration.ofSeconds(1), "its partition's state owner is not available");
         return false;
     }
 
@@ -161,19 +207,29 @@ public final class JobRunner {
         String partition = delivery.partition();
         Class<?> beanClass = endpoint.factory().getEndpointClass();
         ActivationConfig.FailurePolicy policy = endpoint.config().failures();
-        if (LOG.isLoggable(Level.DEBUG)) {
-            LOG.log(Level.DEBUG, "Running {0} in partition {1} with args {2}", job, partition, job.argsJson());
-        }
         RunningJob running = new RunningJob(partition, job, beanClass, delivery, Thread.currentThread());
-        coordination.started(running);
-        TimerTask timeout = watch(running, policy);
+        if (!gate.enter(running)) {
+            // From the moment shutdown begins no job starts.
+            coordination.releaseExecutionKey(partition, job);
+            settler.putBack(delivery, Duration.ZERO, "its node or bean is shutting down");
+            return;
+        }
         try {
-            execute(endpoint, running, policy);
-        } finally {
-            if (timeout != null) {
-                timeout.cancel();
+            if (LOG.isLoggable(Level.DEBUG)) {
+                LOG.log(Level.DEBUG, "Running {0} in partition {1} with args {2}", job, partition, job.argsJson());
             }
-            coordination.ended(running);
+            coordination.started(running);
+            TimerTask timeout = watch(running, policy);
+            try {
+                execute(endpoint, running, policy);
+            } finally {
+                if (timeout != null) {
+                    timeout.cancel();
+                }
+                coordination.ended(running);
+            }
+        } finally {
+            gate.exit(running);
         }
     }
 
@@ -186,6 +242,7 @@ public final class JobRunner {
         if (!running.enterBean()) {
             return;
         }
+        delivery.stage("running in bean " + beanClass.getName());
         events.fire(beanClass, new BeforeRun(partition, job));
         long start = System.nanoTime();
         Throwable failure = null;
@@ -197,8 +254,8 @@ public final class JobRunner {
             failure = unwrap(t);
         }
         if (!running.leaveBean()) {
-            LOG.log(Level.INFO, "Job {0} in partition {1} returned after it was cancelled or timed out; its result "
-                    + "is ignored", job.id(), partition);
+            LOG.log(Level.INFO, "Job {0} in partition {1} returned after it was cancelled, timed out or put back "
+                    + "by the shutdown; its result is ignored", job.id(), partition);
             return;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -206,8 +263,18 @@ public final class JobRunner {
             // Keys go back before the ack: if this node dies in between, the job runs again
             // (at-least-once) rather than leaving its keys held for ever.
             coordination.release(partition, job);
-            delivery.ack();
+            settler.ack(delivery);
             events.fire(beanClass, new AfterRun(partition, job, took));
+            return;
+        }
+        if (gate.closing(beanClass)) {
+            // CDI contexts, the EJB container and the job's thread go away under a running job
+            // during a shutdown or undeploy: that failure says nothing about the job.
+            LOG.log(Level.INFO, "Job {0} of type {1} in partition {2} failed while its node or bean was shutting "
+                    + "down ({3}); it goes back to its queue and does not count as a failed attempt", job.id(),
+                    job.type(), partition, String.valueOf(failure));
+            coordination.releaseExecutionKey(partition, job);
+            settler.putBack(delivery, Duration.ZERO, "failed during shutdown");
             return;
         }
         failures.failed(running, policy, failure);
@@ -216,12 +283,28 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * The shutdown grace is over and the job still runs: interrupts it and puts it back to its
+     * queue, not as a failed attempt; its late result is ignored.
+     *
+     * @return whether this call put it back (false: it had just ended)
+     */
+    public boolean putBackRunning(RunningJob running) {
+        if (!running.takeOver()) {
+            return false;
+        }
+        coordination.releaseExecutionKey(running.partition(), running.job());
+        settler.putBack(running.delivery(), Duration.ZERO, "still running when the shutdown grace ended");
+        return true;
+    }
+
     /** Interrupts the job when it runs over its (or its type's) maximum execution time; null when it has none. */
     private TimerTask watch(RunningJob running, ActivationConfig.FailurePolicy policy) {
         Duration limit = running.job().maxExecutionTime().orElse(policy.maxExecutionTime());
         if (limit == null) {
             return null;
         }
+        running.delivery().limit(limit);
         TimerTask task = new TimerTask() {
             @Override
             public void run() {
@@ -258,7 +341,7 @@ public final class JobRunner {
             seen = StateReply.Status.FIRST;
         }
         coordination.release(partition, job);
-        running.delivery().ack();
+        settler.ack(running.delivery());
         LOG.log(Level.INFO, "Job {0} of type {1} in partition {2} was cancelled while running; its thread was "
                 + "interrupted", job.id(), job.type(), partition);
         if (seen != StateReply.Status.AGAIN) {
@@ -284,7 +367,7 @@ public final class JobRunner {
         if (inGrace()) {
             // Other beans of the deployment may not be activated yet: give them a moment.
             LOG.log(Level.DEBUG, "No bean for job type {0} yet; job {1} goes back to its queue", job.type(), job.id());
-            requeue.requeue(delivery);
+            settler.putBack(delivery, Duration.ofSeconds(1), "no bean runs its type yet");
             return;
         }
         buryBadInput(delivery, job, job.id(), "unknown job type '" + job.type() + "': no message-driven bean on node "
@@ -293,9 +376,12 @@ public final class JobRunner {
 
     /** Buries what cannot run; {@code job} is null when the message could not be decoded. */
     private void buryBadInput(Delivery delivery, Job job, String jobId, String reason) {
+        String messageId = delivery.messageId();
+        String who = jobId == null ? "with message id " + messageId
+                : messageId != null && !messageId.equals(jobId) ? jobId + " (message id " + messageId + ")" : jobId;
         LOG.log(Level.WARNING, "Job {0} from {1}-{2} cannot run and is buried: {3}",
-                jobId, delivery.partition(), delivery.queue(), reason);
-        failures.bury(delivery, delivery.body(), job, jobId, reason, null, 0);
+                who, delivery.partition(), delivery.queue(), reason);
+        failures.bury(delivery, delivery.body(), job, reason, null, 0);
     }
 
     /** The bean's own exception, without the container's wrappers. */

@@ -22,6 +22,11 @@ final class JobWork implements Work {
     public void run() {
         try {
             runner.run(delivery);
+        } catch (Throwable t) {
+            runner.unexpected(delivery, t);
+            if (t instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
+                throw vme;
+            }
         } finally {
             if (onFinished != null) {
                 onFinished.run();
@@ -29,7 +34,10 @@ final class JobWork implements Work {
         }
     }
 
-    /** Nothing to release: the delivery is settled by run(), or redelivered if the node goes away. */
+    /**
+     * Nothing to release here: the container calls this when it shuts down, and the engine's
+     * shutdown interrupts and puts back jobs still running after its grace.
+     */
     @Override
     public void release() {
         // See above.

@@ -151,6 +151,12 @@ public final class QueueConsumer extends DefaultConsumer {
         }
     }
 
+    /** A delivery left unacked on purpose (the channel or node is going away): no longer in progress here. */
+    void abandon() {
+        inProgress.decrementAndGet();
+        closeIfDrained();
+    }
+
     void closeIfDrained() {
         if (stopping && inProgress.get() <= 0) {
             Channel channel = getChannel();

@@ -51,6 +51,9 @@ class JobRunnerTest {
     private volatile boolean failing;
     private volatile int runs;
     private volatile boolean ownerAway;
+    private volatile boolean startFails;
+    private volatile Runnable duringBean = () -> { };
+    private final RunGate gate = new RunGate();
 
     @AfterEach
     void stopTimer() {
@@ -111,6 +114,65 @@ class JobRunnerTest {
         assertInstanceOf(IllegalStateException.class, error.error());
     }
 
+    @Test
+    void anUnexpectedThrowableInRogerStillSettlesTheDeliveryOnce() {
+        startFails = true;
+        Delivery delivery = delivery(Job.builder("unit").build(), Map.of());
+        JobRunner runner = runner();
+        new JobWork(delivery, runner, null).run();
+
+        assertEquals(0, runs);
+        assertEquals(List.of("publish p-q.buried", "ack"), settled(), "buried with the error, then acked");
+    }
+
+    @Test
+    void noJobStartsOnceTheShutdownBeganAndItGoesBackToTheTailWithoutCounting() {
+        gate.close();
+        runner().run(delivery(Job.builder("unit").build(), Map.of("x-delivery-count", 2)));
+
+        assertEquals(0, runs);
+        assertEquals(List.of("publish p-q", "ack"), settled());
+        assertTrue(events.isEmpty(), "no event: the job did not run and did not fail");
+    }
+
+    @Test
+    void aJobThatFailsBecauseItsBeanIsBeingUndeployedIsPutBackNotRetried() {
+        failing = true;
+        duringBean = () -> gate.closeBean(UnitBean.class);
+        runner().run(delivery(Job.builder("unit").build(), Map.of()));
+
+        assertEquals(1, runs);
+        assertEquals(List.of("publish p-q", "ack"), settled(), "back to its own queue, not a retry queue");
+        assertTrue(events.stream().noneMatch(JobError.class::isInstance), "not a failed attempt");
+    }
+
+    @Test
+    void aDeliveryIsSettledOnceWhoeverTriesTwice() {
+        Delivery delivery = delivery(Job.builder("unit").build(), Map.of());
+        Settler settler = new Settler(null, null, null, timer, Runnable::run);
+        settler.ack(delivery);
+        settler.putBack(delivery, Duration.ZERO, "second (test)");
+        settler.ack(delivery);
+
+        assertEquals(List.of("ack"), settled());
+    }
+
+    @Test
+    void copiesDoNotCarryTheBrokersDeliveryCount() {
+        Delivery delivery = delivery(Job.builder("unit").build(), Map.of("x-delivery-count", 4, "mine", "kept"));
+        Map<String, Object> copied = Settler.copyProperties(delivery).getHeaders();
+        assertFalse(copied.containsKey("x-delivery-count"));
+        assertEquals("kept", copied.get("mine"));
+    }
+
+    @Test
+    void aRetryCountBeyondTheLevelsIsBadInput() {
+        runner().run(delivery(Job.builder("unit").retryCount(50).build(), Map.of()));
+
+        assertEquals(0, runs);
+        assertEquals(List.of("publish p-q.buried", "ack"), settled());
+    }
+
     /** Publishes and settlements, in order, without declares and the like. */
     private List<String> settled() {
         return calls.stream().filter(c -> c.startsWith("publish") || c.equals("ack") || c.equals("reject")).toList();
@@ -142,11 +204,11 @@ class JobRunnerTest {
         appEvents.register(UnitBean.class.getClassLoader(), events::add);
         EndpointRegistry endpoints = new EndpointRegistry();
         endpoints.add(factory(), ActivationConfig.resolve(null, "q", null, UnitBean.class, "default", 1));
-        DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofMillis(10), publisher, Runnable::run);
-        FailureHandler failures = new FailureHandler(new Burier(publisher, declarer, "n"),
-                new Retrier(publisher, declarer, "n"), coordination(), appEvents, requeue, RetrySchedule.DEFAULT);
-        return new JobRunner(endpoints, appEvents, failures, requeue, Duration.ZERO, () -> Instant.EPOCH, "n",
-                coordination(), timer, Runnable::run);
+        Settler settler = new Settler(publisher, new Retrier(publisher, declarer, "n"),
+                new Burier(publisher, declarer, "n"), timer, Runnable::run);
+        FailureHandler failures = new FailureHandler(settler, coordination(), appEvents, RetrySchedule.DEFAULT);
+        return new JobRunner(endpoints, appEvents, failures, settler, gate, Duration.ZERO, () -> Instant.EPOCH, "n",
+                coordination(), timer, Runnable::run, 1 << 20, RetrySchedule.DEFAULT);
     }
 
     /** A channel that records publishes (by routing key) and settlements and answers the rest plainly. */
@@ -189,6 +251,7 @@ class JobRunnerTest {
                 new Class<?>[] {MessageEndpoint.class, RogerJobListener.class}, (p, m, a) -> {
                     if (m.getName().equals("onJob")) {
                         runs++;
+                        duringBean.run();
                         if (failing) {
                             throw new IllegalStateException("failing on purpose");
                         }
@@ -232,6 +295,9 @@ class JobRunnerTest {
 
             @Override
             public void started(RunningJob job) {
+                if (startFails) {
+                    throw new AssertionError("a bug in Roger (test)");
+                }
             }
 
             @Override

@@ -1,0 +1,18 @@
+package dev.roger.ra.engine;
+
+import java.time.Duration;
+
+/**
+ * How the node ends deliveries it cannot finish normally.
+ *
+ * @param shutdownGrace   how long running jobs may finish after a shutdown or undeploy began
+ *                        before they are interrupted and put back to their queues
+ * @param stuckWarning    how long a delivery may stay unsettled at one stage before it is logged
+ *                        as stuck (a running job with a maximum execution time gets that plus
+ *                        {@link #STUCK_MARGIN} instead)
+ */
+public record DeliverySettings(Duration shutdownGrace, Duration stuckWarning) {
+
+    /** What a job with a maximum execution time may take beyond it before its delivery counts as stuck. */
+    public static final Duration STUCK_MARGIN = Duration.ofSeconds(30);
+}

@@ -1,0 +1,33 @@
+package dev.roger.it.cluster;
+
+import dev.roger.api.Job;
+import dev.roger.api.RogerJob;
+import dev.roger.api.RogerJobListener;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
+/**
+ * Records its run (start = the moment Roger let it start) around a sleep, then calls an injected
+ * CDI bean: a job still running when its application's CDI container is gone fails there, as real
+ * jobs that use injected services do.
+ */
+@MessageDriven(activationConfig = @ActivationConfigProperty(propertyName = "partitions", propertyValue = "sd_boot[default=1]"))
+@RogerJob(type = "sd-work")
+public class ShutdownJobBean implements RogerJobListener {
+
+    @Resource(lookup = "java:app/jdbc/roger")
+    DataSource dataSource;
+
+    @Inject
+    ShutdownProbe probe;
+
+    @Override
+    public void onJob(Job job) throws Exception {
+        ClusterWork work = job.args(ClusterWork.class);
+        new RunRecorder(dataSource, work.table()).run(job.id(), job.startedAt().orElseThrow(), work.millis());
+        probe.finished(job.id());
+    }
+}
