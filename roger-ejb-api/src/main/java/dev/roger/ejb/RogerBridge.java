@@ -1,5 +1,6 @@
 package dev.roger.ejb;
 
+import dev.roger.api.spi.Registration;
 import dev.roger.api.spi.RogerConnection;
 import dev.roger.api.spi.RogerConnectionFactory;
 import jakarta.annotation.PostConstruct;
@@ -48,12 +49,14 @@ public class RogerBridge {
     private BeanManager beanManager;
 
     private ClassLoader application;
+    /** Withdrawn at undeploy, when the application's connection factory may be gone already. */
+    private Registration registration;
 
     @PostConstruct
     void register() {
         application = Thread.currentThread().getContextClassLoader();
         try (RogerConnection connection = factory.getConnection()) {
-            connection.registerApplication(application, event -> beanManager.getEvent().fire(event));
+            registration = connection.registerApplication(application, event -> beanManager.getEvent().fire(event));
         } catch (Exception e) {
             // Jobs still run without the bridge; only their lifecycle events are lost.
             LOG.log(Level.WARNING, "Roger could not register this application for job events", e);
@@ -62,10 +65,7 @@ public class RogerBridge {
 
     @PreDestroy
     void unregister() {
-        try (RogerConnection connection = factory.getConnection()) {
-            connection.unregisterApplication(application);
-        } catch (Exception e) {
-            LOG.log(Level.DEBUG, "Roger could not unregister this application", e);
-        }
+        Registrations.cancel(registration, "event sink");
+        registration = null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.roger.ejb;
 
 import dev.roger.api.spi.GlobalStateHost;
+import dev.roger.api.spi.Registration;
 import dev.roger.api.spi.RogerConnection;
 import dev.roger.api.spi.RogerConnectionFactory;
 import dev.roger.api.spi.StatePersister;
@@ -60,6 +61,8 @@ public class RogerGlobalState implements GlobalStateHost {
 
     private final Map<String, PartitionState> states = new HashMap<>();
     private ClassLoader application;
+    /** Withdrawn at undeploy, when the application's connection factory may be gone already. */
+    private Registration registration;
     private StateSettings settings;
     private StatePersister persister;
 
@@ -69,7 +72,7 @@ public class RogerGlobalState implements GlobalStateHost {
         try (RogerConnection connection = factory.getConnection()) {
             settings = connection.stateSettings();
             persister = StatePersisters.create(settings, application, RogerGlobalState::lookupDataSource);
-            connection.registerStateHost(application, context.getBusinessObject(GlobalStateHost.class));
+            registration = connection.registerStateHost(application, context.getBusinessObject(GlobalStateHost.class));
         } catch (Exception e) {
             // Other nodes (or other applications here) can still own the partitions.
             LOG.log(Level.ERROR, "This application cannot hold Roger's partition state: " + e.getMessage(), e);
@@ -80,11 +83,8 @@ public class RogerGlobalState implements GlobalStateHost {
     void unregister() {
         storeChanged();
         states.clear();
-        try (RogerConnection connection = factory.getConnection()) {
-            connection.unregisterStateHost(application);
-        } catch (Exception e) {
-            LOG.log(Level.DEBUG, "Roger could not unregister this application's state holder", e);
-        }
+        Registrations.cancel(registration, "state holder");
+        registration = null;
     }
 
     @Override

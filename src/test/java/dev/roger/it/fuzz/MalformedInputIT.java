@@ -116,7 +116,7 @@ class MalformedInputIT {
         String n = Long.toString(System.nanoTime(), 36);
         try (Broker broker = Broker.connect(); JulCapture log = JulCapture.install("dev.roger", Level.WARNING)) {
             Await.until(QUEUE + " consumed", WAIT, () -> broker.consumers(QUEUE) == 1);
-            broker.drain(QUEUE + ".buried");
+            broker.delete(QUEUE + ".buried");
             for (Kind k : KINDS) {
                 String id = "fuzz-" + k.name() + "-" + n;
                 AMQP.BasicProperties.Builder props = new AMQP.BasicProperties.Builder().deliveryMode(2).messageId(id)
@@ -130,6 +130,9 @@ class MalformedInputIT {
             Await.until("the healthy job behind them ran", WAIT, () -> runs.count(healthy.id()) == 1);
             List<GetResponse> buried = new ArrayList<>();
             Await.until("every kind in " + QUEUE + ".buried", WAIT, () -> {
+                if (broker.queue(QUEUE + ".buried") == null) {
+                    return false;
+                }
                 buried.addAll(broker.drain(QUEUE + ".buried"));
                 return buried.size() >= KINDS.size();
             });

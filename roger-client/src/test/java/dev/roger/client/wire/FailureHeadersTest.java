@@ -31,6 +31,15 @@ class FailureHeadersTest {
     }
 
     @Test
+    void retryAndBuriedCopiesDoNotCarryTheBrokersDeliveryCounters() {
+        Map<String, Object> h = FailureHeaders.of(Map.of("x-delivery-count", 6, "x-acquired-count", 2, "app", "kept"),
+                "r", null, 1, "a", T1);
+        assertFalse(h.containsKey("x-delivery-count"));
+        assertFalse(h.containsKey("x-acquired-count"));
+        assertEquals("kept", h.get("app"));
+    }
+
+    @Test
     void aLaterFailureKeepsTheFirstTimeAndReplacesTheError() {
         Map<String, Object> first = FailureHeaders.of(null, "r1", new IllegalStateException("one"), 1, "a", T1);
         Map<String, Object> withDeath = new java.util.HashMap<>(first);

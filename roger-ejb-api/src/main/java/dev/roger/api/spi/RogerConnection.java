@@ -13,10 +13,7 @@ public interface RogerConnection extends RogerClient, AutoCloseable {
      * Routes the lifecycle events of jobs whose bean class was loaded by {@code application}
      * (or a loader below it) to {@code sink}.
      */
-    void registerApplication(ClassLoader application, JobEventSink sink);
-
-    /** Stops routing events to the application's sink. */
-    void unregisterApplication(ClassLoader application);
+    Registration registerApplication(ClassLoader application, JobEventSink sink);
 
     /** How the adapter is configured to keep partitions' global state. */
     StateSettings stateSettings();
@@ -25,10 +22,7 @@ public interface RogerConnection extends RogerClient, AutoCloseable {
      * Offers the application's startup singleton as the holder of the global state of the
      * partitions this node owns.
      */
-    void registerStateHost(ClassLoader application, GlobalStateHost host);
-
-    /** Withdraws the offer; the partitions' state moves to another node (or application). */
-    void unregisterStateHost(ClassLoader application);
+    Registration registerStateHost(ClassLoader application, GlobalStateHost host);
 
     /** Returns the handle to the pool. */
     @Override

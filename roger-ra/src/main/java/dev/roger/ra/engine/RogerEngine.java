@@ -208,8 +208,8 @@ public final class RogerEngine {
     /** The JVM is shutting down: no job starts from now on, and consumption stops. */
     private void shutdownBegins() {
         Instant at = gate.close();
-        LOG.log(Level.INFO, "Roger on node {0}: shutdown began at {1}; no job starts from now on",
-                settings.nodeName(), at);
+        ShutdownLog.info("Roger on node " + settings.nodeName() + ": shutdown began at " + at
+                + "; no job starts from now on");
         ticks.cancel();
         partitions.stopAll();
     }
@@ -279,8 +279,8 @@ public final class RogerEngine {
                 putBack++;
             }
         }
-        LOG.log(Level.INFO, "Roger stopping {0}: {1} running jobs finished, {2} put back", what,
-                before.size() - putBack, putBack);
+        ShutdownLog.info("Roger stopping " + what + ": " + (before.size() - putBack) + " running jobs finished, "
+                + putBack + " put back");
     }
 
     /** Gives put-backs and acks in flight a moment to be confirmed before the connections close. */
@@ -333,7 +333,7 @@ public final class RogerEngine {
     public void deactivate(MessageEndpointFactory factory) {
         Class<?> bean = factory.getEndpointClass();
         gate.closeBean(bean);
-        LOG.log(Level.INFO, "Roger stops running bean {0}: no job of it starts from {1}", bean.getName(), Instant.now());
+        ShutdownLog.info("Roger stops running bean " + bean.getName() + ": no job of it starts from " + Instant.now());
         synchronized (this) {
             endpoints.remove(factory);
             declarations.remove(factory);

@@ -7,6 +7,7 @@ import dev.roger.api.Job;
 import dev.roger.api.PartitionSpec;
 import dev.roger.api.RogerException;
 import dev.roger.api.spi.GlobalStateHost;
+import dev.roger.api.spi.Registration;
 import dev.roger.api.spi.JobEventSink;
 import dev.roger.api.spi.RogerConnection;
 import dev.roger.ra.engine.RogerEngine;
@@ -120,23 +121,17 @@ public final class RogerConnectionHandle implements RogerConnection {
     }
 
     @Override
-    public void registerStateHost(ClassLoader application, GlobalStateHost host) {
-        engine().registerStateHost(application, host);
+    public Registration registerStateHost(ClassLoader application, GlobalStateHost host) {
+        RogerEngine engine = engine();
+        engine.registerStateHost(application, host);
+        return () -> engine.unregisterStateHost(application);
     }
 
     @Override
-    public void unregisterStateHost(ClassLoader application) {
-        engine().unregisterStateHost(application);
-    }
-
-    @Override
-    public void registerApplication(ClassLoader application, JobEventSink sink) {
-        engine().registerApplication(application, sink);
-    }
-
-    @Override
-    public void unregisterApplication(ClassLoader application) {
-        engine().unregisterApplication(application);
+    public Registration registerApplication(ClassLoader application, JobEventSink sink) {
+        RogerEngine engine = engine();
+        engine.registerApplication(application, sink);
+        return () -> engine.unregisterApplication(application);
     }
 
     @Override

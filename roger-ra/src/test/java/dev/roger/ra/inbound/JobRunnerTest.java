@@ -173,6 +173,52 @@ class JobRunnerTest {
         assertEquals(List.of("publish p-q.buried", "ack"), settled());
     }
 
+    @Test
+    void aDeliveryStuckPastItsBoundIsNamedOnceWithItsStage() throws Exception {
+        Settler settler = new Settler(null, null, null, timer, Runnable::run);
+        Delivery delivery = delivery(Job.builder("unit").id("stuck1").build(), Map.of());
+        delivery.jobId("stuck1");
+        settler.track(delivery);
+        delivery.stage("running in bean x");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(StuckDeliveryWatch.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                warnings.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(handler);
+        try {
+            StuckDeliveryWatch watch = new StuckDeliveryWatch(settler, Duration.ofMillis(1), Duration.ofMillis(1));
+            delivery.limit(Duration.ofSeconds(60));
+            watch.check();
+            assertTrue(warnings.isEmpty(), "a running job within its limit is not stuck: " + warnings);
+            delivery.stage("publishing the put-back copy");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (warnings.isEmpty() && System.nanoTime() < deadline) {
+                watch.check();
+                Thread.sleep(5);
+            }
+            watch.check();
+            assertEquals(1, warnings.size(), "named once: " + warnings);
+            assertTrue(warnings.get(0).contains("stuck1") && warnings.get(0).contains("publishing the put-back copy"),
+                    warnings.get(0));
+            settler.ack(delivery);
+            assertTrue(settler.unsettled().isEmpty(), "a settled delivery is no longer watched");
+        } finally {
+            jul.removeHandler(handler);
+        }
+    }
+
     /** Publishes and settlements, in order, without declares and the like. */
     private List<String> settled() {
         return calls.stream().filter(c -> c.startsWith("publish") || c.equals("ack") || c.equals("reject")).toList();
