@@ -126,26 +126,27 @@ class ShutdownIT {
     }
 
     @Test
-    void undeployingTheApplicationWhileTheAdapterStaysLetsItsJobsFinish() throws Exception {
+    void undeployingTheApplicationWhileTheAdapterStaysLosesNothing() throws Exception {
         String p = partition("sd_undep");
         // Jobs of a type no bean runs any more go back to the queue for this long instead of being buried.
         PayaraProcess e = boot("undep-e", Map.of("unknownTypeGraceSeconds", "600"), app, control);
         start(e, p + "[default=4]");
-        Set<String> ids = enqueue(p, 16, 1500);
-        Await.until("4 jobs running on undep-e", WAIT, () -> LOG.runs(ids).size() >= 4);
+        Set<String> ids = enqueue(p, 16, 3000);
+        // Runs become visible when their transaction commits: 4 done, the next 4 are running.
+        Await.until("4 jobs done on undep-e", WAIT, () -> LOG.runs(ids).size() >= 4);
 
         String answer = get(e, "/sdctl/undeploy?app=shutdown");
         assertTrue(answer.startsWith("undeployed"), answer);
         Instant stopped = instant(e, BEAN_STOP);
         int[] drained = drained(e);
-        assertEquals(0, drained[1], "nothing had to be put back");
-        assertTrue(drained[0] >= 4, "the running jobs finished: " + drained[0]);
+        // Payara rolls back the transactions of the bean's invocations in flight when it undeploys
+        // it; Roger sees the rollback and puts those jobs back, so they count as put back here.
+        assertTrue(drained[0] + drained[1] >= 1, "jobs were running when the undeploy began: " + drained[0]
+                + " finished, " + drained[1] + " put back");
 
         finishElsewhere("undep-f", p, ids);
         assertStartedBefore("undep-e", stopped, ids);
         assertEquals(0, buried(p), "nothing buried");
-        List<RunLog.Run> onE = LOG.runs(ids).stream().filter(r -> r.node().equals("undep-e")).toList();
-        assertTrue(onE.stream().allMatch(r -> r.stop() > 0), "every job started on undep-e finished there: " + onE);
     }
 
     private static String partition(String prefix) {

@@ -273,12 +273,12 @@ public final class RogerEngine {
             before = List.of();
             left = gate.runningNow(beanClass);
         }
-        int putBack = 0;
         for (RunningJob job : left) {
-            if (runner.putBackRunning(job)) {
-                putBack++;
-            }
+            runner.putBackRunning(job);
         }
+        // Put back: interrupted after the grace, or failed because the shutdown took their
+        // container (e.g. the server rolled back their transaction on undeploy).
+        long putBack = before.stream().filter(RunningJob::putBack).count();
         ShutdownLog.info("Roger stopping " + what + ": " + (before.size() - putBack) + " running jobs finished, "
                 + putBack + " put back");
     }

@@ -37,6 +37,16 @@ public final class JobRunner {
 
     private static final System.Logger LOG = System.getLogger(JobRunner.class.getName());
 
+    private static final java.lang.reflect.Method ON_JOB;
+
+    static {
+        try {
+            ON_JOB = RogerJobListener.class.getMethod("onJob", Job.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** Deliveries that ended without an ack before a job counts as killing its worker. */
     static final int MAX_UNFINISHED_DELIVERIES = 5;
 
@@ -274,6 +284,7 @@ public final class JobRunner {
                     + "down ({3}); it goes back to its queue and does not count as a failed attempt", job.id(),
                     job.type(), partition, String.valueOf(failure));
             coordination.releaseExecutionKey(partition, job);
+            running.markPutBack();
             settler.putBack(delivery, Duration.ZERO, "failed during shutdown");
             return;
         }
@@ -294,6 +305,7 @@ public final class JobRunner {
             return false;
         }
         coordination.releaseExecutionKey(running.partition(), running.job());
+        running.markPutBack();
         settler.putBack(running.delivery(), Duration.ZERO, "still running when the shutdown grace ended");
         return true;
     }
@@ -349,10 +361,25 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * Runs the bean inside beforeDelivery/afterDelivery, so that the container's transaction (if
+     * the bean has one) is open on this thread long enough to learn whether it commits: servers
+     * log a failed commit without telling the caller.
+     */
     private static void invoke(EndpointRegistry.Endpoint endpoint, Job job) throws Exception {
         MessageEndpoint ep = endpoint.factory().createEndpoint(null);
         try {
-            ((RogerJobListener) ep).onJob(job);
+            ep.beforeDelivery(ON_JOB);
+            TransactionOutcome transaction = TransactionOutcome.watchCurrent();
+            try {
+                ((RogerJobListener) ep).onJob(job);
+            } finally {
+                ep.afterDelivery();
+            }
+            if (transaction != null && transaction.rolledBack()) {
+                throw new RogerException("The container rolled back the transaction job " + job.id()
+                        + " ran in (at commit): nothing it did in it was kept");
+            }
         } finally {
             ep.release();
         }

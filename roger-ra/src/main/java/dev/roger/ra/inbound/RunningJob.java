@@ -17,6 +17,7 @@ public final class RunningJob {
     private final Thread thread;
     private boolean inBean;
     private boolean settled;
+    private volatile boolean putBack;
 
     RunningJob(String partition, Job job, Class<?> beanClass, Delivery delivery, Thread thread) {
         this.partition = partition;
@@ -40,6 +41,15 @@ public final class RunningJob {
 
     Delivery delivery() {
         return delivery;
+    }
+
+    /** Whether the job went back to its queue because its node or bean shut down. */
+    public boolean putBack() {
+        return putBack;
+    }
+
+    void markPutBack() {
+        putBack = true;
     }
 
     /** Called by the job's thread before the bean: false when the job was cancelled already. */
