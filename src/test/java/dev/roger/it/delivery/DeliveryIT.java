@@ -39,6 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** rabbitmqctl takes seconds per call on a loaded machine: room for several. */
+    private static final Duration SETTLE = Duration.ofSeconds(60);
 
     @Deployment
     static WebArchive deployment() {
@@ -75,7 +77,7 @@ class DeliveryIT {
                     () -> collector.events(job.id()).stream().anyMatch(AfterRun.class::isInstance));
         }
         jobs.stream().map(j -> Names.mainQueue(j.partition().orElseThrow(), j.queue().orElse(Names.DEFAULT_QUEUE)))
-                .distinct().forEach(q -> Await.until(q + " holds no message", WAIT,
+                .distinct().forEach(q -> Await.until(q + " holds no message", SETTLE,
                         () -> RabbitCtl.queueMessages(q).map(n -> n == 0).orElse(true)));
     }
 
