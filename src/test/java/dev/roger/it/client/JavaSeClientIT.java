@@ -1,6 +1,7 @@
 package dev.roger.it.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,7 @@ class JavaSeClientIT {
     void enqueuePublishesAPersistentSelfDescribingMessageToADurableQueue() {
         String p = unique("se");
         try (AmqpRogerClient client = AmqpRogerClient.connect(TestBroker.uri()); Broker broker = Broker.connect()) {
+            assertFalse(broker.isDurable(p + "-slow", "quorum"), "no queue before the first enqueue");
             Job queued = client.enqueue(p, Job.builder("report").queue("slow").args(Map.of("month", "2026-11")).build());
 
             assertTrue(broker.isDurable(p + "-slow", "quorum"), "created as a durable quorum queue before any consumer");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.GetResponse;
 import dev.roger.api.Job;
+import dev.roger.api.Names;
 import dev.roger.api.RogerClient;
 import dev.roger.api.event.AfterRun;
 import dev.roger.api.event.BeforeRun;
@@ -16,6 +17,7 @@ import dev.roger.api.event.JobEvent;
 import dev.roger.it.support.Await;
 import dev.roger.it.support.Broker;
 import dev.roger.it.support.Deployments;
+import dev.roger.it.support.RabbitCtl;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,12 +39,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** rabbitmqctl takes seconds per call on a loaded machine: room for several. */
+    private static final Duration SETTLE = Duration.ofSeconds(60);
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.war("delivery", Collector.class, Greeting.class, Order.class, RecordJobBean.class,
                 PojoJobBean.class, MapListJobBean.class, OtherQueueJobBean.class, FailingJobBean.class,
-                SlowJobBean.class, SlowJobBean.Work.class, Collector.Run.class);
+                SlowJobBean.class, SlowJobBean.Work.class, Collector.Run.class)
+                .addClass(RabbitCtl.class);
     }
 
     @Inject
@@ -56,15 +61,28 @@ class DeliveryIT {
         return collector.runs(jobId).get(0);
     }
 
-    private void assertRanOnce(String jobId) throws InterruptedException {
-        onlyRun(jobId);
-        // A duplicate delivery would arrive within milliseconds; give it a generous moment.
-        Thread.sleep(300);
+    private void assertRanOnce(String jobId) {
+        awaitSettled(List.of(onlyRun(jobId).job()));
         assertEquals(1, collector.runs(jobId).size(), "runs of " + jobId);
     }
 
+    /**
+     * Waits until no job of {@code jobs} can run again: each one's after-run event (fired once its
+     * delivery is acked) arrived, and, where rabbitmqctl tells, their queues hold no message, ready
+     * or unacknowledged. Only then is a count of runs final.
+     */
+    private void awaitSettled(List<Job> jobs) {
+        for (Job job : jobs) {
+            Await.until("after-run of " + job.id(), WAIT,
+                    () -> collector.events(job.id()).stream().anyMatch(AfterRun.class::isInstance));
+        }
+        jobs.stream().map(j -> Names.mainQueue(j.partition().orElseThrow(), j.queue().orElse(Names.DEFAULT_QUEUE)))
+                .distinct().forEach(q -> Await.until(q + " holds no message", SETTLE,
+                        () -> RabbitCtl.queueMessages(q).map(n -> n == 0).orElse(true)));
+    }
+
     @Test
-    void recordArgsRunOnceOnAWorkManagerThread() throws Exception {
+    void recordArgsRunOnceOnAWorkManagerThread() {
         Job queued = roger.enqueue("deliv", Job.builder("record-job").args(new Greeting("ann", 3)).build());
 
         Collector.Run run = onlyRun(queued.id());
@@ -80,16 +98,13 @@ class DeliveryIT {
     }
 
     @Test
-    void aBatchEnqueuedInOneCallRunsEachJobOnce() throws Exception {
+    void aBatchEnqueuedInOneCallRunsEachJobOnce() {
         List<Job> batch = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             batch.add(Job.builder("record-job").args(new Greeting("n" + i, i)).build());
         }
         List<Job> queued = roger.enqueueAll("deliv", batch);
-        for (Job job : queued) {
-            onlyRun(job.id());
-        }
-        Thread.sleep(300);
+        awaitSettled(queued.stream().map(job -> onlyRun(job.id()).job()).toList());
         assertTrue(queued.stream().allMatch(j -> collector.runs(j.id()).size() == 1), "each ran exactly once");
     }
 
@@ -130,8 +145,8 @@ class DeliveryIT {
         Map<String, Integer> workers = Map.of("deliv-default", 10, "deliv-other", 5, "conc-default", 4);
         try (Broker broker = Broker.connect()) {
             workers.forEach((q, n) -> {
-                assertTrue(broker.isDurable(q, "quorum"), q + " is a durable quorum queue");
                 Await.until(q + " has one consumer", WAIT, () -> broker.consumers(q) == 1);
+                assertTrue(broker.isDurable(q, "quorum"), q + " is a durable quorum queue");
                 // Where rabbitmqctl is at hand, read the prefetch itself; the concurrency test below
                 // checks its effect on any broker.
                 Broker.prefetchCounts(q).ifPresent(p -> assertEquals(List.of(n), p, "prefetch of " + q));

@@ -99,10 +99,14 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * Whether the queue is durable and of this type: redeclaring with exactly these properties
-     * succeeds only when they match what the broker has.
+     * Whether the queue exists, durable and of this type. A missing queue is false and stays
+     * missing: the passive declare comes first, and only an existing queue is redeclared with exactly
+     * these properties, which the broker refuses unless they match what it has.
      */
     public boolean isDurable(String queue, String type) {
+        if (queue(queue) == null) {
+            return false;
+        }
         try (Channel ch = connection.createChannel()) {
             ch.queueDeclare(queue, true, false, false, Map.of("x-queue-type", type));
             return true;

@@ -20,8 +20,22 @@ public final class RabbitCtl {
      * @throws IllegalStateException when rabbitmqctl fails or does not list the queue
      */
     public static Optional<String> queueArguments(String queue) {
+        return queueColumn(queue, "arguments");
+    }
+
+    /**
+     * How many messages the broker holds for a queue, ready or delivered and not yet acknowledged;
+     * empty without rabbitmqctl. Zero means no message that was in the queue can be delivered again.
+     *
+     * @throws IllegalStateException when rabbitmqctl fails or does not list the queue
+     */
+    public static Optional<Integer> queueMessages(String queue) {
+        return queueColumn(queue, "messages").map(Integer::parseInt);
+    }
+
+    private static Optional<String> queueColumn(String queue, String column) {
         try {
-            Process p = new ProcessBuilder("rabbitmqctl", "list_queues", "-q", "name", "arguments")
+            Process p = new ProcessBuilder("rabbitmqctl", "list_queues", "-q", "name", column)
                     .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {

@@ -87,16 +87,16 @@ public final class AmqpSettings {
     public ConnectionFactory newConnectionFactory() {
         ConnectionFactory cf = new ConnectionFactory();
         String effectiveUri = uri != null ? uri : (host == null ? defaultUri() : null);
+        boolean secureUri = false;
         if (effectiveUri != null) {
             try {
                 URI parsed = new URI(effectiveUri);
-                boolean secure = "amqps".equalsIgnoreCase(parsed.getScheme());
-                // setUri would switch amqps to a trust-everything TLS context; take the parts instead.
-                cf.setUri(secure ? new URI("amqp", parsed.getRawUserInfo(), parsed.getHost(),
-                        parsed.getPort() == -1 ? ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT : parsed.getPort(),
-                        parsed.getRawPath(), parsed.getRawQuery(), null) : parsed);
-                if (secure) {
-                    enableTls(cf);
+                secureUri = "amqps".equalsIgnoreCase(parsed.getScheme());
+                // setUri would switch amqps to a trust-everything TLS context: give it the same URI as
+                // amqp (textually, so escaped user info stays escaped once) and add verifying TLS below.
+                cf.setUri(secureUri ? new URI("amqp" + effectiveUri.strip().substring("amqps".length())) : parsed);
+                if (secureUri && parsed.getPort() == -1) {
+                    cf.setPort(ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT);
                 }
             } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("Invalid AMQP uri '" + redact(effectiveUri) + "': " + e.getMessage(), e);
@@ -117,15 +117,11 @@ public final class AmqpSettings {
         if (virtualHost != null) {
             cf.setVirtualHost(virtualHost);
         }
-        if (tls && !cf.isSSL()) {
-            if (port == null && uri == null) {
+        if (secureUri || tls) {
+            if (tls && !secureUri && port == null && uri == null) {
                 cf.setPort(ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT);
             }
-            try {
-                enableTls(cf);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalArgumentException("Invalid TLS settings: " + e.getMessage(), e);
-            }
+            enableTls(cf);
         }
         if (heartbeat != null) {
             cf.setRequestedHeartbeat((int) heartbeat.toSeconds());
@@ -148,31 +144,53 @@ public final class AmqpSettings {
         return cf;
     }
 
-    private void enableTls(ConnectionFactory cf) throws GeneralSecurityException {
+    /**
+     * TLS that verifies the broker's certificate chain against the trust store and its name against
+     * the host connected to.
+     *
+     * @throws IllegalArgumentException when the trust store cannot be used, naming it (never its password)
+     */
+    private void enableTls(ConnectionFactory cf) {
         SSLContext context;
-        if (trustStore != null) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
-                store.load(in, trustStorePassword == null ? null : trustStorePassword.toCharArray());
-            } catch (IOException e) {
-                throw new GeneralSecurityException("cannot read trust store " + trustStore + ": " + e.getMessage(), e);
+        try {
+            if (trustStore != null) {
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(loadTrustStore());
+                context = SSLContext.getInstance("TLS");
+                context.init(null, tmf.getTrustManagers(), null);
+            } else {
+                context = SSLContext.getDefault();
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-        } else {
-            context = SSLContext.getDefault();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Invalid TLS settings: " + e.getMessage(), e);
         }
         cf.useSslProtocol(context);
         cf.enableHostnameVerification();
     }
 
-    /** Where connections go, without the password: for logs and error messages. */
+    private KeyStore loadTrustStore() throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
+            store.load(in, trustStorePassword == null ? null : trustStorePassword.toCharArray());
+        } catch (IOException e) {
+            throw new GeneralSecurityException("cannot read the trust store (tlsTrustStore) " + trustStore + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
+        }
+        if (store.size() == 0) {
+            throw new GeneralSecurityException("the trust store (tlsTrustStore) " + trustStore + " holds no certificate");
+        }
+        return store;
+    }
+
+    /**
+     * Where connections go, as a URI without the password, for logs and error messages: the
+     * default virtual host {@code /} is no path, as in a URI.
+     */
     public String describe() {
         ConnectionFactory cf = newConnectionFactory();
+        String vhost = cf.getVirtualHost();
         return (cf.isSSL() ? "amqps://" : "amqp://") + cf.getUsername() + "@" + cf.getHost() + ":" + cf.getPort()
-                + "/" + cf.getVirtualHost();
+                + ("/".equals(vhost) ? "" : "/" + vhost);
     }
 
     /** A URI with its password replaced by {@code ***}. */

@@ -22,8 +22,15 @@ public final class Errors {
         return false;
     }
 
-    /** The deepest cause's message (e.g. the broker's reply text), else its class name. */
+    /**
+     * What a TLS failure means (an untrusted certificate, a host name the certificate does not
+     * list), else the deepest cause's message (e.g. the broker's reply text), else its class name.
+     */
     public static String describe(Throwable e) {
+        java.util.Optional<String> tls = TlsFailure.describe(e);
+        if (tls.isPresent()) {
+            return tls.get();
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.ConnectionFactory;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AmqpSettingsTest {
 
@@ -42,6 +47,40 @@ class AmqpSettingsTest {
         ConnectionFactory cf = AmqpSettings.ofUri("amqps://u:p@broker/v").newConnectionFactory();
         assertTrue(cf.isSSL());
         assertEquals(5671, cf.getPort());
+    }
+
+    @Test
+    void amqpsUrisKeepEscapedCredentialsAndDescribeTheDefaultVirtualHostAsNoPath() {
+        AmqpSettings settings = AmqpSettings.ofUri("amqps://u:p%40ss%3Aw@broker");
+        ConnectionFactory cf = settings.newConnectionFactory();
+        assertEquals("p@ss:w", cf.getPassword());
+        assertEquals("/", cf.getVirtualHost());
+        assertEquals("amqps://u@broker:5671", settings.describe());
+    }
+
+    @Test
+    void anUnusableTrustStoreIsNamedWithoutItsPassword(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.p12");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AmqpSettings.builder()
+                .uri("amqps://u:p@broker").trustStore(missing.toString(), "store-secret").build().newConnectionFactory());
+        assertEquals("Invalid TLS settings: cannot read the trust store (tlsTrustStore) " + missing + ": no such file",
+                e.getMessage());
+
+        Path empty = dir.resolve("empty.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (OutputStream out = Files.newOutputStream(empty)) {
+            store.store(out, "store-secret".toCharArray());
+        }
+        e = assertThrows(IllegalArgumentException.class, () -> AmqpSettings.builder().host("broker").tls(true)
+                .trustStore(empty.toString(), "wrong-secret").build().newConnectionFactory());
+        assertTrue(e.getMessage().startsWith("Invalid TLS settings: cannot read the trust store (tlsTrustStore) " + empty),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> AmqpSettings.builder().host("broker").tls(true)
+                .trustStore(empty.toString(), "store-secret").build().newConnectionFactory());
+        assertEquals("Invalid TLS settings: the trust store (tlsTrustStore) " + empty + " holds no certificate",
+                e.getMessage());
     }
 
     @Test

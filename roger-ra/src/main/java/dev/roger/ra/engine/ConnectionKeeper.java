@@ -39,7 +39,7 @@ final class ConnectionKeeper implements AutoCloseable {
             return true;
         } catch (IOException | TimeoutException e) {
             if (!failureLogged) {
-                LOG.log(Level.WARNING, "Roger cannot reach RabbitMQ at {0} ({1}); retrying every 2 s",
+                LOG.log(Level.WARNING, "Roger cannot connect to RabbitMQ at {0} ({1}); retrying every 2 s",
                         description, Errors.describe(e));
                 failureLogged = true;
             }
