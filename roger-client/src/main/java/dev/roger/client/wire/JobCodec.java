@@ -51,6 +51,9 @@ public final class JobCodec {
         if (job.retryable()) {
             sb.append(",\"retryable\":true");
         }
+        if (job.idempotent()) {
+            sb.append(",\"idempotent\":true");
+        }
         job.maxExecutionTime().ifPresent(d -> sb.append(",\"maxExecutionTimeMs\":").append(d.toMillis()));
         sb.append(",\"retryCount\":").append(job.retryCount());
         job.queuedAt().ifPresent(t -> quote(sb.append(",\"queuedAt\":"), t.toString()));
@@ -114,6 +117,7 @@ public final class JobCodec {
             b.queueKey(string(o, "queueKey", id));
             b.executionKey(string(o, "executionKey", id));
             b.retryable(o.getBoolean("retryable", false));
+            b.idempotent(o.getBoolean("idempotent", false));
             if (o.containsKey("maxExecutionTimeMs")) {
                 b.maxExecutionTime(Duration.ofMillis(number(o, "maxExecutionTimeMs", id)));
             }
