@@ -84,7 +84,7 @@ public final class RogerEngine {
                 running -> runInContainer(() -> runner[0].cancelRunning(running)));
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), settings.maxJobBytes(), brokerDescription);
         DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofSeconds(1), publisher, this::runInContainer);
-        this.buried = new BuriedQueues(keeper::open, declarer);
+        this.buried = new BuriedQueues(keeper::open, declarer, cluster.client());
         FailureHandler failures = new FailureHandler(new Burier(publisher, declarer, settings.nodeName()),
                 new Retrier(publisher, declarer, settings.nodeName()), cluster.coordination(), events, requeue,
                 settings.retryLevels());

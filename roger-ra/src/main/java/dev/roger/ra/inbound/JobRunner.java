@@ -48,6 +48,7 @@ public final class JobRunner {
     private final Supplier<Instant> lastActivation;
     private final String node;
     private final Coordination coordination;
+    private final RunOnce runOnce;
 
     /**
      * @param failures  what to do with failed attempts
@@ -59,6 +60,7 @@ public final class JobRunner {
                      DelayedRequeue requeue, Duration unknownTypeGrace, Supplier<Instant> lastActivation, String node,
                      Coordination coordination, Timer timer, Consumer<Runnable> container) {
         this.coordination = coordination;
+        this.runOnce = new RunOnce(coordination, requeue);
         this.endpoints = endpoints;
         this.events = events;
         this.failures = failures;
@@ -120,6 +122,7 @@ public final class JobRunner {
      */
     private boolean admit(Delivery delivery, Class<?> beanClass, Job job) {
         String partition = delivery.partition();
+        boolean runGranted = false;
         try {
             if (coordination.cancelledLocally(partition, job.id())) {
                 StateReply.Status seen = coordination.consumeCancel(partition, job.id());
@@ -133,6 +136,9 @@ public final class JobRunner {
                     }
                     return false;
                 }
+            }
+            if (job.idempotent() && !(runGranted = runOnce.admit(delivery, job))) {
+                return false;
             }
             if (job.executionKey().isPresent() && !coordination.acquireExecutionKey(partition, job)) {
                 coordination.putWaiting(partition, job, JobCodec.encode(job));
@@ -152,6 +158,9 @@ public final class JobRunner {
             Thread.currentThread().interrupt();
             delivery.requeue();
             return false;
+        }
+        if (runGranted) {
+            coordination.abandonRun(partition, job);
         }
         requeue.requeue(delivery);
         return false;
