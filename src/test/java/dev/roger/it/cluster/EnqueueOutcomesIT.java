@@ -136,11 +136,7 @@ class EnqueueOutcomesIT {
     @Test
     @Order(2)
     void idempotentJobsRunExactlyOnceWhenTheProducerRetriesThroughClosedConnections() throws Exception {
-        RetryingProducer result = produceWhileClosingConnections(IDEMPOTENT, true);
-        Map<String, List<Integer>> runs = awaitQuiet(IDEMPOTENT, result.confirmed());
-        report("idempotent", IDEMPOTENT, result, runs);
-        result.attempts().forEach((id, outcomes) -> {
-            List<Integer> ran = runs.getOrDefault(id, List.of());
+        underClosingConnections("idempotent", IDEMPOTENT, true, (id, outcomes, ran) -> {
             assertEquals(1, ran.size(), "job " + id + " ran once: copies of attempts " + ran + " ran; outcomes "
                     + outcomes);
             assertTrue(mayHaveStored(outcomes, ran.get(0)), "the copy that ran of " + id + " (attempt " + ran.get(0)
@@ -151,11 +147,7 @@ class EnqueueOutcomesIT {
     @Test
     @Order(3)
     void withoutIdempotencyOnlyUncertainEnqueuesRunAgainAndCertainlyNotEnqueuedOnesNeverRun() throws Exception {
-        RetryingProducer result = produceWhileClosingConnections(PLAIN, false);
-        Map<String, List<Integer>> runs = awaitQuiet(PLAIN, result.confirmed());
-        report("not idempotent", PLAIN, result, runs);
-        result.attempts().forEach((id, outcomes) -> {
-            List<Integer> ran = runs.getOrDefault(id, List.of());
+        underClosingConnections("not idempotent", PLAIN, false, (id, outcomes, ran) -> {
             assertTrue(!ran.isEmpty(), "job " + id + " ran");
             for (int attempt : ran) {
                 assertTrue(mayHaveStored(outcomes, attempt), "the copy of attempt " + attempt + " of " + id
@@ -165,6 +157,21 @@ class EnqueueOutcomesIT {
             assertTrue(ran.size() - 1 <= uncertain, "job " + id + " ran " + ran.size() + " times with only "
                     + uncertain + " uncertain enqueues: " + outcomes);
         });
+    }
+
+    /** A check of one job: its id, the outcome of each enqueue attempt, the attempts whose copies ran. */
+    @FunctionalInterface
+    private interface JobCheck {
+        void check(String id, List<Outcome> outcomes, List<Integer> ran);
+    }
+
+    /** Produces under closed connections, waits until every copy ran, reports, and checks every job. */
+    private static void underClosingConnections(String what, String partition, boolean idempotent, JobCheck check)
+            throws InterruptedException {
+        RetryingProducer result = produceWhileClosingConnections(partition, idempotent);
+        Map<String, List<Integer>> runs = awaitQuiet(partition, result.confirmed());
+        report(what, partition, result, runs);
+        result.attempts().forEach((id, outcomes) -> check.check(id, outcomes, runs.getOrDefault(id, List.of())));
     }
 
     /** Whether the enqueue attempt's outcome allows its copy to be stored. */
