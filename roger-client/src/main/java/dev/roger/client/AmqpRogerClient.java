@@ -56,7 +56,7 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         this.cluster = new ClusterClient(new ClusterCalls(this::openConnection, b.stateTimeout, b.controlTimeout));
         QueueDeclarer declarer = new QueueDeclarer(publisher, b.queueType, b.buriedMaxLength);
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster, b.maxJobBytes, settings.describe());
-        this.buried = new BuriedQueues(this::openConnection, declarer);
+        this.buried = new BuriedQueues(this::openConnection, declarer, cluster);
     }
 
     /** A client on the broker at {@code uri}, e.g. {@code amqp://user:pass@host:5672/vhost}. */

@@ -10,6 +10,7 @@ import dev.roger.api.Names;
 import dev.roger.api.RogerException;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
+import dev.roger.client.cluster.ClusterClient;
 import dev.roger.client.wire.FailureHeaders;
 import dev.roger.client.wire.JobCodec;
 import dev.roger.client.wire.JobDecodeException;
@@ -37,10 +38,13 @@ public final class BuriedQueues {
 
     private final Supplier<Connection> connection;
     private final QueueDeclarer declarer;
+    private final ClusterClient cluster;
 
-    public BuriedQueues(Supplier<Connection> connection, QueueDeclarer declarer) {
+    /** @param cluster tells partition owners to forget the ids of idempotent jobs that are put back */
+    public BuriedQueues(Supplier<Connection> connection, QueueDeclarer declarer, ClusterClient cluster) {
         this.connection = connection;
         this.declarer = declarer;
+        this.cluster = cluster;
     }
 
     public List<BuriedJob> list(String partition, String queue, int offset, int limit) {
@@ -76,6 +80,10 @@ public final class BuriedQueues {
                 Job job = JobCodec.decode(body).toBuilder().retryCount(0).startedAt(null).build();
                 body = JobCodec.encode(job);
                 props = JobMessages.properties(partition, job, null);
+                if (job.idempotent()) {
+                    // Its id is spent: without this, the copy put back would be dropped as a duplicate.
+                    cluster.forgetRun(partition, job.id());
+                }
             } catch (JobDecodeException e) {
                 // Bad input goes back as it came; the consumer will bury it again with the reason.
                 props = got.getProps().builder().headers(null).expiration(null).build();

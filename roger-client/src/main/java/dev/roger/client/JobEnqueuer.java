@@ -47,7 +47,8 @@ public final class JobEnqueuer {
      * Enqueues {@code job} to {@code queue} of {@code partition}.
      *
      * @return the job as published (queue and {@code queuedAt} set)
-     * @throws EnqueueException when the broker did not take it
+     * @throws EnqueueException when the broker certainly does not have it
+     * @throws dev.roger.api.EnqueueUncertainException when it was sent but not confirmed: it may be stored
      * @throws IllegalArgumentException for an invalid partition, malformed args, or a job over the size limit
      */
     public Job enqueue(String partition, Job job, String queue) {
@@ -60,8 +61,10 @@ public final class JobEnqueuer {
      *
      * @param queueOf the queue of each job
      * @return the jobs as published, in order
-     * @throws EnqueueException when not every job was confirmed; none, some or all may have been
-     *                          stored, so retry the whole batch (the ids stay the same)
+     * @throws EnqueueException when none of the jobs was stored (nothing was published, or the
+     *                          only job was refused)
+     * @throws dev.roger.api.EnqueueUncertainException when not every job was confirmed: none, some
+     *                          or all may be stored, so retry the whole batch (the ids stay the same)
      * @throws IllegalArgumentException before anything is published, for any invalid job
      * @throws dev.roger.api.DuplicateJobException when a job's queue key is held; nothing was published
      * @throws dev.roger.api.StateUnavailableException when a job has a queue key and the partition's
@@ -92,23 +95,20 @@ public final class JobEnqueuer {
             return queued;
         }
         List<Job> claimed = claimQueueKeys(partition, queued);
+        String where = String.join(", ", targets);
         try {
             for (String target : targets) {
                 declarer.ensureMain(target);
             }
+        } catch (IOException | TimeoutException | InterruptedException e) {
+            throw failed(partition, claimed, targets, e, EnqueueFailures.notEnqueued(queued, where, brokerDescription,
+                    "its queue could not be declared: " + Errors.describe(e), e));
+        }
+        try {
             publisher.publishAll(messages);
-        } catch (IOException | TimeoutException e) {
-            targets.forEach(declarer::forget);
-            claimed.forEach(j -> cluster.releaseQueueKeyQuietly(partition, j));
-            Job first = queued.get(0);
-            String what = queued.size() == 1
-                    ? "Job " + first.id() + " of type " + first.type() + " was not enqueued to " + targets.iterator().next()
-                    : "Not all of " + queued.size() + " jobs (first " + first.id() + ") were confirmed by " + targets;
-            throw new EnqueueException(first.id(), what + " on " + brokerDescription + ": " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            claimed.forEach(j -> cluster.releaseQueueKeyQuietly(partition, j));
-            throw new EnqueueException(queued.get(0).id(), "Interrupted while enqueueing job " + queued.get(0).id(), e);
+        } catch (IOException | TimeoutException | InterruptedException e) {
+            throw failed(partition, claimed, targets, e,
+                    EnqueueFailures.publishFailed(queued, where, brokerDescription, e));
         }
         if (LOG.isLoggable(Level.DEBUG)) {
             for (Job q : queued) {
@@ -139,7 +139,18 @@ public final class JobEnqueuer {
         return claimed;
     }
 
-    private static String describe(Exception e) {
-        return e instanceof TimeoutException ? "no publisher confirm in time" : Errors.describe(e);
+    /**
+     * Cleans up after a failed enqueue and returns what to throw. Queue keys are given back even
+     * when the jobs may be stored: a key held for a job that never arrives would refuse every
+     * later job with that key, while a retry with the same job id takes it again.
+     */
+    private EnqueueException failed(String partition, List<Job> claimed, Set<String> targets, Exception cause,
+                                    EnqueueException outcome) {
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        targets.forEach(declarer::forget);
+        claimed.forEach(j -> cluster.releaseQueueKeyQuietly(partition, j));
+        return outcome;
     }
 }

@@ -33,6 +33,7 @@ public final class Job {
     private final String queueKey;
     private final String executionKey;
     private final boolean retryable;
+    private final boolean idempotent;
     private final Duration maxExecutionTime;
     private final int retryCount;
     private final Instant queuedAt;
@@ -47,6 +48,7 @@ public final class Job {
         this.queueKey = b.queueKey == null ? null : Names.requireQueueKey(b.queueKey);
         this.executionKey = b.executionKey == null ? null : Names.requireExecutionKey(b.executionKey);
         this.retryable = b.retryable;
+        this.idempotent = b.idempotent;
         this.maxExecutionTime = b.maxExecutionTime;
         this.retryCount = b.retryCount;
         this.queuedAt = b.queuedAt;
@@ -145,6 +147,14 @@ public final class Job {
         return retryable;
     }
 
+    /**
+     * Whether at most one copy with this job's id runs in its partition, however often it was
+     * enqueued (within the partition's id retention): see {@link Builder#idempotent(boolean)}.
+     */
+    public boolean idempotent() {
+        return idempotent;
+    }
+
     /** The time the job may run before it is interrupted, if limited. */
     public Optional<Duration> maxExecutionTime() {
         return Optional.ofNullable(maxExecutionTime);
@@ -175,6 +185,7 @@ public final class Job {
         b.queueKey = queueKey;
         b.executionKey = executionKey;
         b.retryable = retryable;
+        b.idempotent = idempotent;
         b.maxExecutionTime = maxExecutionTime;
         b.retryCount = retryCount;
         b.queuedAt = queuedAt;
@@ -189,7 +200,7 @@ public final class Job {
                 && Objects.equals(queue, other.queue)
                 && Objects.equals(queueKey, other.queueKey)
                 && Objects.equals(executionKey, other.executionKey)
-                && retryable == other.retryable
+                && retryable == other.retryable && idempotent == other.idempotent
                 && Objects.equals(maxExecutionTime, other.maxExecutionTime)
                 && retryCount == other.retryCount && Objects.equals(queuedAt, other.queuedAt)
                 && Objects.equals(startedAt, other.startedAt);
@@ -217,6 +228,7 @@ public final class Job {
         private String queueKey;
         private String executionKey;
         private boolean retryable;
+        private boolean idempotent;
         private Duration maxExecutionTime;
         private int retryCount;
         private Instant queuedAt;
@@ -279,6 +291,24 @@ public final class Job {
         /** Whether a failure is retried with backoff (default false). */
         public Builder retryable(boolean retryable) {
             this.retryable = retryable;
+            return this;
+        }
+
+        /**
+         * Makes enqueueing this job again with the same id safe (default false): the partition's
+         * state owner remembers the id once a copy starts, and any other copy with this id is
+         * dropped when a node dequeues it (or waits while the first copy runs). So a producer may
+         * retry an enqueue that failed with {@link EnqueueUncertainException} without the job
+         * running twice. Give the job an id of your own ({@link #id(String)}) to make retries
+         * from another process or after a restart safe too.
+         *
+         * <p>Costs two round trips to the partition's owner per run (before and after) and an
+         * entry in the partition's stored state per finished job, kept for the cancel retention
+         * ({@code cancelRetentionHours}, at most 100,000 ids per partition). When the owner is
+         * unreachable the job waits in its queue; it is never dropped as a duplicate on a guess.
+         */
+        public Builder idempotent(boolean idempotent) {
+            this.idempotent = idempotent;
             return this;
         }
 

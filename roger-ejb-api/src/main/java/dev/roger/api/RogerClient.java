@@ -23,8 +23,12 @@ public interface RogerClient {
      * @param partition the partition (tenant) id
      * @param job       the job
      * @return the job as enqueued, with its queue and {@code queuedAt} set
-     * @throws EnqueueException when the broker is unreachable, refused the job, or did not confirm
-     *                          it in time; the job was then not (reliably) enqueued
+     * @throws EnqueueException when the job is certainly not stored: the broker was unreachable
+     *                          before the publish, or refused the job
+     * @throws EnqueueUncertainException (an {@code EnqueueException}) when the job was sent but not
+     *                          confirmed (the connection failed after the publish, or no confirm came
+     *                          within the publish timeout): it may be stored and run. Retrying with the
+     *                          same job is safe for a job built with {@code idempotent(true)}
      * @throws DuplicateJobException when the job has a queue key that another job of the partition
      *                               holds (queued, waiting or running); nothing was published
      * @throws StateUnavailableException when the job has a queue key and the partition's state owner
@@ -40,8 +44,11 @@ public interface RogerClient {
      * confirm wait stays short.
      *
      * @return the jobs as enqueued, in order
-     * @throws EnqueueException when not every job was confirmed: none, some or all may be stored,
-     *                          so retry the batch (ids are kept, jobs run at least once)
+     * @throws EnqueueException when none of the jobs is stored (nothing was published, or the
+     *                          batch's only job was refused)
+     * @throws EnqueueUncertainException (an {@code EnqueueException}) when not every job was
+     *                          confirmed: none, some or all may be stored, so retry the batch with the
+     *                          same jobs; idempotent ones ({@code idempotent(true)}) then run once
      * @throws IllegalArgumentException for an invalid partition or any invalid job
      * @throws DuplicateJobException when a job's queue key is held (by another job, or by an earlier
      *                               job of the batch); nothing was published

@@ -41,6 +41,7 @@ public final class PartitionState {
     private final Map<String, Instant> waiting = new LinkedHashMap<>();
     private final Map<String, Instant> lastMove = new HashMap<>();
     private final Map<String, StoredState.Cancel> cancelled = new LinkedHashMap<>();
+    private final IdempotentRuns runs;
     private long cancelVersion;
     private boolean dirty;
 
@@ -54,6 +55,7 @@ public final class PartitionState {
         this.keyLease = Objects.requireNonNull(settings, "settings").keyLease();
         this.cancelRetention = settings.cancelRetention();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.runs = new IdempotentRuns(keyLease, cancelRetention);
     }
 
     /**
@@ -72,6 +74,7 @@ public final class PartitionState {
         state.waiting.putAll(s.waiting());
         state.cancelled.putAll(s.cancelled());
         state.cancelVersion = s.cancelVersion();
+        state.runs.restore(s.runs().running(), s.runs().retrying(), s.runs().done(), now);
         return state;
     }
 
@@ -90,7 +93,7 @@ public final class PartitionState {
         Map<String, StoredState.Holder> holders = new LinkedHashMap<>();
         execKeys.forEach((k, l) -> holders.put(k, new StoredState.Holder(l.jobId(), l.node())));
         byte[] blob = StoredStateFormat.write(new StoredState(paused, queueKeys, holders, waiting, cancelled,
-                cancelVersion));
+                cancelVersion, new StoredState.Runs(runs.running(), runs.retrying(), runs.done())));
         dirty = false;
         return blob;
     }
@@ -117,7 +120,35 @@ public final class PartitionState {
             case INFO -> info();
             case TICK -> tick(now);
             case WAITING_EMPTY -> waitingEmpty(key(r), now);
+            case BEGIN_RUN -> beginRun(jobId(r), node(r), (int) r.version(), now);
+            case END_RUN -> endRun(jobId(r), node(r), (int) r.version(), key(r), now);
+            case FORGET_RUN -> changed(runs.forget(jobId(r)), StateReply.of(StateReply.Status.DONE));
         };
+    }
+
+    private StateReply beginRun(String jobId, String node, int attempt, Instant now) {
+        return switch (runs.begin(jobId, node, attempt, now)) {
+            case RUN -> changed(true, StateReply.of(StateReply.Status.GRANTED));
+            case BUSY -> StateReply.refused(runs.holder(jobId));
+            case DUPLICATE -> StateReply.of(StateReply.Status.DUPLICATE);
+        };
+    }
+
+    private StateReply endRun(String jobId, String node, int attempt, String outcome, Instant now) {
+        IdempotentRuns.Outcome o;
+        try {
+            o = IdempotentRuns.Outcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("END_RUN needs an outcome of done, retry or abandon, got '" + outcome + "'");
+        }
+        return changed(runs.end(jobId, node, attempt, o, now), StateReply.of(StateReply.Status.DONE));
+    }
+
+    private StateReply changed(boolean changed, StateReply reply) {
+        if (changed) {
+            dirty = true;
+        }
+        return reply;
     }
 
     private StateReply hello(long version) {
@@ -180,6 +211,8 @@ public final class PartitionState {
     }
 
     private StateReply renew(String node, List<String> jobIds, Instant now) {
+        // Not dirty: leases are not stored.
+        runs.renew(node, jobIds, now);
         Set<String> ids = Set.copyOf(jobIds);
         for (Map.Entry<String, Lease> e : execKeys.entrySet()) {
             Lease lease = e.getValue();
@@ -246,7 +279,7 @@ public final class PartitionState {
                 lastMove.put(key, now);
             }
         }
-        if (dropOldCancels(now)) {
+        if (dropOldCancels(now) | runs.expire(now)) {
             dirty = true;
         }
         return StateReply.moving(moves);

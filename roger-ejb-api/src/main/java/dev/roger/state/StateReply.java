@@ -41,7 +41,9 @@ public record StateReply(Status status, String holder, String owner, Set<String>
         /** A replica snapshot. */
         SNAPSHOT,
         /** The whole state in {@code info}. */
-        INFO
+        INFO,
+        /** An idempotent job with this id already finished, or its scheduled retry is pending: drop this copy. */
+        DUPLICATE
     }
 
     public StateReply {

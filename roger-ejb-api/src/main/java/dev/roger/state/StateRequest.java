@@ -43,7 +43,16 @@ public record StateRequest(Op op, String key, String jobId, String node, List<St
         /** Periodic housekeeping on the owner: expired leases, free keys with waiters, old cancel ids. */
         TICK,
         /** The owner found {@code <partition>-execution-waiting-<key>} empty. */
-        WAITING_EMPTY
+        WAITING_EMPTY,
+        /**
+         * A node asks to run a copy of an idempotent job (attempt = retry count in {@code version}):
+         * GRANTED, REFUSED (another copy runs, on {@code holder}) or DUPLICATE (drop it).
+         */
+        BEGIN_RUN,
+        /** How the run of an idempotent job ended: {@code key} is done, retry or abandon; attempt in {@code version}. */
+        END_RUN,
+        /** Forgets an idempotent job's id: its buried job is put back to run again. */
+        FORGET_RUN
     }
 
     public StateRequest {
@@ -97,6 +106,19 @@ public record StateRequest(Op op, String key, String jobId, String node, List<St
 
     public static StateRequest tick() {
         return new StateRequest(Op.TICK, null, null, null, null, 0);
+    }
+
+    public static StateRequest beginRun(String jobId, String node, int attempt) {
+        return new StateRequest(Op.BEGIN_RUN, null, jobId, node, null, attempt);
+    }
+
+    /** @param outcome {@code done}, {@code retry} or {@code abandon} */
+    public static StateRequest endRun(String jobId, String node, int attempt, String outcome) {
+        return new StateRequest(Op.END_RUN, outcome, jobId, node, null, attempt);
+    }
+
+    public static StateRequest forgetRun(String jobId) {
+        return new StateRequest(Op.FORGET_RUN, null, jobId, null, null, 0);
     }
 
     public static StateRequest waitingEmpty(String key) {

@@ -15,9 +15,18 @@ import java.util.Set;
  * @param waiting       execution key to the time a job last started waiting for it
  * @param cancelled     cancelled job id to its entry
  * @param cancelVersion version of the cancel set
+ * @param runs          the ids of idempotent jobs that run, wait for their retry, or finished
  */
 record StoredState(Set<String> paused, Map<String, String> queueKeys, Map<String, Holder> execKeys,
-                   Map<String, Instant> waiting, Map<String, Cancel> cancelled, long cancelVersion) {
+                   Map<String, Instant> waiting, Map<String, Cancel> cancelled, long cancelVersion, Runs runs) {
+
+    /**
+     * The idempotent jobs' ids (see {@link IdempotentRuns}); a running copy's lease time is not
+     * stored (it is {@link Instant#EPOCH} when read).
+     */
+    record Runs(Map<String, IdempotentRuns.Running> running, Map<String, IdempotentRuns.Retrying> retrying,
+                Map<String, Instant> done) {
+    }
 
     /** The running job that holds an execution key, and its node. */
     record Holder(String job, String node) {

@@ -13,7 +13,9 @@ import java.util.function.BiConsumer;
 /**
  * The JSON form of a {@link StoredState}, version 1:
  * <pre>{"v":1,"paused":[..],"queueKeys":{key:job},"execKeys":{key:{"job":..,"node":..}},
- * "waiting":{key:epochMillis},"cancelled":{id:{"at":epochMillis,"seen":bool}},"cancelVersion":n}</pre>
+ * "waiting":{key:epochMillis},"cancelled":{id:{"at":epochMillis,"seen":bool}},"cancelVersion":n,
+ * "runs":{"running":{id:{"node":..,"attempt":n}},"retrying":{id:{"next":n,"at":epochMillis}},"done":{id:epochMillis}}}</pre>
+ * ({@code runs} only when the partition has idempotent jobs).
  * Kept apart from {@link PartitionState} so the state machine stays free of I/O concerns.
  */
 final class StoredStateFormat {
@@ -34,15 +36,55 @@ final class StoredStateFormat {
         JsonObjectBuilder cancelled = JsonSupport.BUILDERS.createObjectBuilder();
         s.cancelled().forEach((id, c) -> cancelled.add(id, JsonSupport.BUILDERS.createObjectBuilder()
                 .add("at", c.at().toEpochMilli()).add("seen", c.seen())));
-        return JsonSupport.write(JsonSupport.BUILDERS.createObjectBuilder()
+        JsonObjectBuilder state = JsonSupport.BUILDERS.createObjectBuilder()
                 .add("v", VERSION)
                 .add("paused", JsonSupport.array(s.paused()))
                 .add("queueKeys", queueKeys)
                 .add("execKeys", execKeys)
                 .add("waiting", waiting)
                 .add("cancelled", cancelled)
-                .add("cancelVersion", s.cancelVersion())
-                .build());
+                .add("cancelVersion", s.cancelVersion());
+        StoredState.Runs runs = s.runs();
+        if (!runs.running().isEmpty() || !runs.retrying().isEmpty() || !runs.done().isEmpty()) {
+            state.add("runs", writeRuns(runs));
+        }
+        return JsonSupport.write(state.build());
+    }
+
+    private static JsonObjectBuilder writeRuns(StoredState.Runs runs) {
+        JsonObjectBuilder running = JsonSupport.BUILDERS.createObjectBuilder();
+        runs.running().forEach((id, r) -> running.add(id, JsonSupport.BUILDERS.createObjectBuilder()
+                .add("node", r.node()).add("attempt", r.attempt())));
+        JsonObjectBuilder retrying = JsonSupport.BUILDERS.createObjectBuilder();
+        runs.retrying().forEach((id, r) -> retrying.add(id, JsonSupport.BUILDERS.createObjectBuilder()
+                .add("next", r.nextAttempt()).add("at", r.at().toEpochMilli())));
+        JsonObjectBuilder done = JsonSupport.BUILDERS.createObjectBuilder();
+        runs.done().forEach((id, at) -> done.add(id, at.toEpochMilli()));
+        return JsonSupport.BUILDERS.createObjectBuilder().add("running", running).add("retrying", retrying)
+                .add("done", done);
+    }
+
+    private static StoredState.Runs readRuns(JsonObject o, String what) {
+        Map<String, IdempotentRuns.Running> running = new LinkedHashMap<>();
+        Map<String, IdempotentRuns.Retrying> retrying = new LinkedHashMap<>();
+        Map<String, Instant> done = new LinkedHashMap<>();
+        JsonObject runs = JsonSupport.optObject(o, "runs", what);
+        if (runs != null) {
+            String in = what + " runs";
+            forEachObject(runs, "running", in, (id, r) -> running.put(id, new IdempotentRuns.Running(
+                    JsonSupport.string(r, "node", in + ".running." + id),
+                    (int) JsonSupport.requiredLong(r, "attempt", in + ".running." + id), Instant.EPOCH)));
+            forEachObject(runs, "retrying", in, (id, r) -> retrying.put(id, new IdempotentRuns.Retrying(
+                    (int) JsonSupport.requiredLong(r, "next", in + ".retrying." + id),
+                    Instant.ofEpochMilli(JsonSupport.requiredLong(r, "at", in + ".retrying." + id)))));
+            JsonObject d = JsonSupport.optObject(runs, "done", in);
+            if (d != null) {
+                for (String id : d.keySet()) {
+                    done.put(id, Instant.ofEpochMilli(JsonSupport.requiredLong(d, id, in + ".done")));
+                }
+            }
+        }
+        return new StoredState.Runs(running, retrying, done);
     }
 
     /** Reads a stored blob; {@code what} names it in error messages. */
@@ -78,7 +120,7 @@ final class StoredStateFormat {
                 paused == null ? new LinkedHashSet<>() : new LinkedHashSet<>(paused),
                 queueKeys == null ? new LinkedHashMap<>() : queueKeys,
                 execKeys, waiting, cancelled,
-                JsonSupport.optLong(o, "cancelVersion", 0, what));
+                JsonSupport.optLong(o, "cancelVersion", 0, what), readRuns(o, what));
     }
 
     private static void forEachObject(JsonObject o, String name, String what,

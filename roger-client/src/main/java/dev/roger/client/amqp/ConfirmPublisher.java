@@ -1,6 +1,7 @@
 package dev.roger.client.amqp;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.io.IOException;
@@ -37,16 +38,22 @@ public final class ConfirmPublisher implements AutoCloseable {
     /**
      * Publishes messages on one channel and waits once for all their confirms.
      *
-     * @throws IOException when the broker refused (nacked) any of them or the channel failed
-     * @throws TimeoutException when not all confirms came in time
+     * @throws NotPublishedException when nothing was handed to the connection (no channel, or the
+     *                               channel was closed before the first message): none is stored
+     * @throws NackedException when the broker refused (nacked) at least one of them
+     * @throws IOException when the channel or connection failed after a message was handed over:
+     *                     any of them may be stored
+     * @throws TimeoutException when not all confirms came in time: any of them may be stored
      */
     public void publishAll(java.util.List<Message> messages) throws IOException, TimeoutException, InterruptedException {
         withChannel(ch -> {
+            boolean first = true;
             for (Message m : messages) {
-                ch.basicPublish("", m.queue(), m.properties(), m.body());
+                publish(ch, m.queue(), m.properties(), m.body(), first);
+                first = false;
             }
             if (!ch.waitForConfirms(confirmTimeout.toMillis())) {
-                throw new IOException("RabbitMQ refused (nacked) at least one message");
+                throw new NackedException("RabbitMQ refused (nacked) at least one message");
             }
             return null;
         });
@@ -55,18 +62,36 @@ public final class ConfirmPublisher implements AutoCloseable {
     /**
      * Publishes to the default exchange and waits for the broker's confirm.
      *
-     * @throws IOException when the broker refused (nacked) the message or the channel failed
-     * @throws TimeoutException when no confirm came in time
+     * @throws NotPublishedException when the message was not handed to the connection: it is not stored
+     * @throws NackedException when the broker refused (nacked) the message: it is not stored
+     * @throws IOException when the channel failed after the publish: the message may be stored
+     * @throws TimeoutException when no confirm came in time: the message may be stored
      */
     public void publish(String queue, AMQP.BasicProperties props, byte[] body)
             throws IOException, TimeoutException, InterruptedException {
         withChannel(ch -> {
-            ch.basicPublish("", queue, props, body);
+            publish(ch, queue, props, body, true);
             if (!ch.waitForConfirms(confirmTimeout.toMillis())) {
-                throw new IOException("RabbitMQ refused (nacked) the message");
+                throw new NackedException("RabbitMQ refused (nacked) the message");
             }
             return null;
         });
+    }
+
+    /**
+     * The client checks that the channel is open before it writes any byte of a message, so a
+     * closed channel at the first message of a publish means the broker has none of it.
+     */
+    private static void publish(Channel ch, String queue, AMQP.BasicProperties props, byte[] body, boolean first)
+            throws IOException {
+        try {
+            ch.basicPublish("", queue, props, body);
+        } catch (AlreadyClosedException e) {
+            if (first) {
+                throw new NotPublishedException("the channel was closed before the publish: " + e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     /** Runs an action on a pooled confirm-mode channel; a failure closes that channel. */
@@ -98,13 +123,18 @@ public final class ConfirmPublisher implements AutoCloseable {
         }
         try {
             ch = connection.get().createChannel();
-        } catch (RuntimeException e) {
-            throw new IOException("cannot open a channel: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new NotPublishedException("cannot open a channel: " + e.getMessage(), e);
         }
         if (ch == null) {
-            throw new IOException("the connection has no free channel (channel_max reached)");
+            throw new NotPublishedException("the connection has no free channel (channel_max reached)", null);
         }
-        ch.confirmSelect();
+        try {
+            ch.confirmSelect();
+        } catch (IOException | RuntimeException e) {
+            abandon(ch);
+            throw new NotPublishedException("cannot put a channel in confirm mode: " + e.getMessage(), e);
+        }
         return ch;
     }
 

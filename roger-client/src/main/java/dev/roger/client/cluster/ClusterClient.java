@@ -54,6 +54,16 @@ public final class ClusterClient {
         }
     }
 
+    /**
+     * Makes the owner forget an idempotent job's id, so that a copy put back from the buried
+     * queue runs.
+     *
+     * @throws StateUnavailableException when the owner did not answer
+     */
+    public void forgetRun(String partition, String jobId) {
+        calls.ask(partition, StateRequest.forgetRun(jobId));
+    }
+
     /** Records the cancel with the owner, then tells every node (to interrupt the job if it runs). */
     public ControlResult cancel(String partition, String jobId) {
         Names.requirePartition(partition);

@@ -60,6 +60,9 @@ public final class JobCodec {
         if (job.retryable()) {
             sb.append(",\"retryable\":true");
         }
+        if (job.idempotent()) {
+            sb.append(",\"idempotent\":true");
+        }
         job.maxExecutionTime().ifPresent(d -> sb.append(",\"maxExecutionTimeMs\":").append(d.toMillis()));
         sb.append(",\"retryCount\":").append(job.retryCount());
         job.queuedAt().ifPresent(t -> quote(sb.append(",\"queuedAt\":"), t.toString()));
@@ -186,6 +189,7 @@ public final class JobCodec {
         b.queueKey(string(o, "queueKey", id));
         b.executionKey(string(o, "executionKey", id));
         b.retryable(bool(o, "retryable", id));
+        b.idempotent(bool(o, "idempotent", id));
         if (present(o, "maxExecutionTimeMs")) {
             long ms = number(o, "maxExecutionTimeMs", id, 1, Long.MAX_VALUE / 1_000_000);
             b.maxExecutionTime(Duration.ofMillis(ms));

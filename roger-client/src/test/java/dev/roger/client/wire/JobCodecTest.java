@@ -23,6 +23,7 @@ class JobCodecTest {
     void everyFieldSurvivesARoundTrip() {
         Job job = Job.builder("send \"mail\"\n").args(Map.of("to", "ann", "n", List.of(1, 2)))
                 .partition("acme").queue("mail").queueKey("k\\1").executionKey("e:1").retryable(true)
+                .idempotent(true)
                 .maxExecutionTime(Duration.ofMillis(1500)).retryCount(3)
                 .queuedAt(Instant.parse("2026-11-22T10:00:00.123Z")).startedAt(Instant.parse("2026-11-22T10:00:01Z"))
                 .build();

@@ -139,7 +139,7 @@ public final class Cluster {
             LOG.log(Level.WARNING, "Roger could not open its cluster channels ({0}); retrying", e.getMessage());
         }
         replicas.refresh(calls, node, reconcile);
-        running.holdingExecutionKeys().forEach((partition, ids) ->
+        running.holdingLeases().forEach((partition, ids) ->
                 calls.askAsync(partition, StateRequest.renew(node, ids)));
         releases.retry();
         ownership.tick();

@@ -46,6 +46,19 @@ final class JobCoordinator implements Coordination {
     }
 
     @Override
+    public StateReply.Status beginRun(String partition, Job job) {
+        return calls.ask(partition, StateRequest.beginRun(job.id(), node, job.retryCount())).status();
+    }
+
+    @Override
+    public void abandonRun(String partition, Job job) {
+        // Best effort: an abandoned run the owner did not hear of ends with its lease.
+        if (job.idempotent()) {
+            calls.askAsync(partition, StateRequest.endRun(job.id(), node, job.retryCount(), "abandon"));
+        }
+    }
+
+    @Override
     public boolean acquireExecutionKey(String partition, Job job) {
         String key = job.executionKey().orElseThrow();
         return calls.ask(partition, StateRequest.acquireExecKey(key, job.id(), node)).status()
@@ -60,17 +73,26 @@ final class JobCoordinator implements Coordination {
         // operator), a publish to it would be confirmed and vanish.
         declarer.declareWaiting(queue);
         publisher.publish(queue, JobMessages.properties(partition, job, null), body);
+        abandonRun(partition, job);
     }
 
     @Override
     public void release(String partition, Job job) {
         job.queueKey().ifPresent(k -> releases.release(partition, StateRequest.releaseQueueKey(k, job.id())));
-        releaseExecutionKey(partition, job);
+        job.executionKey().ifPresent(k -> releases.release(partition, StateRequest.releaseExecKey(k, job.id())));
+        endRun(partition, job, "done");
     }
 
     @Override
     public void releaseExecutionKey(String partition, Job job) {
         job.executionKey().ifPresent(k -> releases.release(partition, StateRequest.releaseExecKey(k, job.id())));
+        endRun(partition, job, "retry");
+    }
+
+    private void endRun(String partition, Job job, String outcome) {
+        if (job.idempotent()) {
+            releases.release(partition, StateRequest.endRun(job.id(), node, job.retryCount(), outcome));
+        }
     }
 
     @Override

@@ -30,10 +30,15 @@ final class KeyReleases {
         try {
             calls.ask(partition, request);
         } catch (StateUnavailableException e) {
-            LOG.log(Level.WARNING, "Key ''{0}'' of job {1} in partition {2} is released later: {3}",
-                    request.key(), request.jobId(), partition, e.getMessage());
+            LOG.log(Level.WARNING, "{0} of job {1} in partition {2} is released later: {3}",
+                    what(request), request.jobId(), partition, e.getMessage());
             pending.add(new Release(partition, request));
         }
+    }
+
+    private static String what(StateRequest request) {
+        return request.op() == StateRequest.Op.END_RUN ? "The run (" + request.key() + ")"
+                : "Key '" + request.key() + "'";
     }
 
     /** Retries the releases that failed, without waiting for them. */
@@ -47,8 +52,8 @@ final class KeyReleases {
                 if (e != null) {
                     pending.add(r);
                 } else {
-                    LOG.log(Level.INFO, "Key ''{0}'' of job {1} in partition {2} released",
-                            r.request().key(), r.request().jobId(), r.partition());
+                    LOG.log(Level.INFO, "{0} of job {1} in partition {2} released",
+                            what(r.request()), r.request().jobId(), r.partition());
                 }
             });
         }

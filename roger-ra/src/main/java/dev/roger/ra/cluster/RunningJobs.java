@@ -23,10 +23,13 @@ final class RunningJobs {
         return Optional.ofNullable(running.get(key(partition, jobId)));
     }
 
-    /** Running jobs that hold an execution key, grouped by partition: their leases need renewing. */
-    Map<String, List<String>> holdingExecutionKeys() {
+    /**
+     * Running jobs that hold a lease at their partition's owner (an execution key, or the run of an
+     * idempotent job), grouped by partition: their leases need renewing.
+     */
+    Map<String, List<String>> holdingLeases() {
         Map<String, List<String>> result = new java.util.HashMap<>();
-        running.values().stream().filter(r -> r.job().executionKey().isPresent())
+        running.values().stream().filter(r -> r.job().executionKey().isPresent() || r.job().idempotent())
                 .forEach(r -> result.computeIfAbsent(r.partition(), p -> new java.util.ArrayList<>()).add(r.job().id()));
         return result;
     }

@@ -98,7 +98,7 @@ public final class RogerEngine {
         this.settler = new Settler(publisher, new Retrier(publisher, declarer, settings.nodeName()),
                 new Burier(publisher, declarer, settings.nodeName()), timer, this::runInContainer);
         this.stuck = new StuckDeliveryWatch(settler, delivery.stuckWarning(), DeliverySettings.STUCK_MARGIN);
-        this.buried = new BuriedQueues(keeper::open, declarer);
+        this.buried = new BuriedQueues(keeper::open, declarer, cluster.client());
         FailureHandler failures = new FailureHandler(settler, cluster.coordination(), events, settings.retryLevels());
         runner[0] = new JobRunner(endpoints, events, failures, settler, gate, settings.unknownTypeGrace(),
                 () -> lastActivation, settings.nodeName(), cluster.coordination(), timer, this::runInContainer,

@@ -20,16 +20,32 @@ public interface Coordination {
     /** Tells the owner the cancelled job was seen: FIRST (fire the event), AGAIN (drop quietly) or NONE. */
     StateReply.Status consumeCancel(String partition, String jobId);
 
+    /**
+     * Asks to run a copy of an idempotent job: GRANTED (run it), REFUSED (another copy runs now:
+     * put this one back for later) or DUPLICATE (the job already finished, or its retry is
+     * pending: drop this copy).
+     */
+    StateReply.Status beginRun(String partition, Job job);
+
+    /** Gives back the run of an idempotent job that was granted but did not start (never blocks). */
+    void abandonRun(String partition, Job job);
+
     /** Tries to take the job's execution key: false when another running job holds it. */
     boolean acquireExecutionKey(String partition, Job job);
 
     /** Puts a job whose execution key is held into the key's waiting queue (confirmed). */
     void putWaiting(String partition, Job job, byte[] body) throws IOException, TimeoutException, InterruptedException;
 
-    /** Gives back the keys the job holds; if the owner is away, keeps retrying in the background. */
+    /**
+     * The job is finished (succeeded, buried or cancelled): gives back the keys it holds and spends
+     * an idempotent job's id; if the owner is away, keeps retrying in the background.
+     */
     void release(String partition, Job job);
 
-    /** Gives back only the job's execution key (a retry is scheduled: the job keeps its queue key). */
+    /**
+     * A retry is scheduled: gives back only the job's execution key (it keeps its queue key), and
+     * lets only the retry run of an idempotent job.
+     */
     void releaseExecutionKey(String partition, Job job);
 
     /** Registers a job that is about to run, so a cancel can find it. */

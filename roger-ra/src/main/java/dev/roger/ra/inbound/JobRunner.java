@@ -63,6 +63,7 @@ public final class JobRunner {
     private final Coordination coordination;
     private final int maxJobBytes;
     private final RetrySchedule defaultLevels;
+    private final RunOnce runOnce;
 
     /**
      * @param failures  what to do with failed attempts
@@ -76,6 +77,7 @@ public final class JobRunner {
                      Coordination coordination, Timer timer, Consumer<Runnable> container, int maxJobBytes,
                      RetrySchedule defaultLevels) {
         this.coordination = coordination;
+        this.runOnce = new RunOnce(coordination, settler);
         this.endpoints = endpoints;
         this.events = events;
         this.failures = failures;
@@ -176,6 +178,7 @@ public final class JobRunner {
      */
     private boolean admit(Delivery delivery, Class<?> beanClass, Job job) {
         String partition = delivery.partition();
+        boolean runGranted = false;
         try {
             if (coordination.cancelledLocally(partition, job.id())) {
                 StateReply.Status seen = coordination.consumeCancel(partition, job.id());
@@ -189,6 +192,9 @@ public final class JobRunner {
                     }
                     return false;
                 }
+            }
+            if (job.idempotent() && !(runGranted = runOnce.admit(delivery, job))) {
+                return false;
             }
             if (job.executionKey().isPresent() && !coordination.acquireExecutionKey(partition, job)) {
                 coordination.putWaiting(partition, job, JobCodec.encode(job));
@@ -209,6 +215,9 @@ public final class JobRunner {
             settler.putBack(delivery, Duration.ZERO, "interrupted while asking the state owner");
             return false;
         }
+        if (runGranted) {
+            coordination.abandonRun(partition, job);
+        }
         settler.putBack(delivery, Duration.ofSeconds(1), "its partition's state owner is not available");
         return false;
     }
@@ -220,7 +229,7 @@ public final class JobRunner {
         RunningJob running = new RunningJob(partition, job, beanClass, delivery, Thread.currentThread());
         if (!gate.enter(running)) {
             // From the moment shutdown begins no job starts.
-            coordination.releaseExecutionKey(partition, job);
+            giveBackForPutBack(partition, job);
             settler.putBack(delivery, Duration.ZERO, "its node or bean is shutting down");
             return;
         }
@@ -283,7 +292,7 @@ public final class JobRunner {
             LOG.log(Level.INFO, "Job {0} of type {1} in partition {2} failed while its node or bean was shutting "
                     + "down ({3}); it goes back to its queue and does not count as a failed attempt", job.id(),
                     job.type(), partition, String.valueOf(failure));
-            coordination.releaseExecutionKey(partition, job);
+            giveBackForPutBack(partition, job);
             running.markPutBack();
             settler.putBack(delivery, Duration.ZERO, "failed during shutdown");
             return;
@@ -291,6 +300,14 @@ public final class JobRunner {
         failures.failed(running, policy, failure);
         if (failure instanceof VirtualMachineError vme && !(vme instanceof StackOverflowError)) {
             throw vme;
+        }
+    }
+
+    /** A job going back to its queue without running to the end keeps its queue key and nothing else. */
+    private void giveBackForPutBack(String partition, Job job) {
+        coordination.releaseExecutionKey(partition, job);
+        if (job.idempotent()) {
+            coordination.abandonRun(partition, job);
         }
     }
 
@@ -304,7 +321,7 @@ public final class JobRunner {
         if (!running.takeOver()) {
             return false;
         }
-        coordination.releaseExecutionKey(running.partition(), running.job());
+        giveBackForPutBack(running.partition(), running.job());
         running.markPutBack();
         settler.putBack(running.delivery(), Duration.ZERO, "still running when the shutdown grace ended");
         return true;

@@ -319,6 +319,15 @@ class JobRunnerTest {
             }
 
             @Override
+            public StateReply.Status beginRun(String partition, Job job) {
+                return StateReply.Status.GRANTED;
+            }
+
+            @Override
+            public void abandonRun(String partition, Job job) {
+            }
+
+            @Override
             public boolean acquireExecutionKey(String partition, Job job) {
                 if (ownerAway) {
                     throw new StateUnavailableException("owner away (test)");
