@@ -76,6 +76,20 @@ class JdbcStatePersisterTest {
     }
 
     @Test
+    void aNamedClustersRowsAreKeyedWithTheCluster() throws IOException {
+        String table = freshTable();
+        JdbcStatePersister persister = new JdbcStatePersister(dataSource, table);
+        String longest = "c".repeat(15) + "." + "p".repeat(100);
+        persister.store("p1", bytes("plain"));
+        persister.store("blue.p1", bytes("blue"));
+        persister.store(longest, bytes("long"));
+        assertArrayEquals(bytes("plain"), persister.load("p1").orElseThrow());
+        assertArrayEquals(bytes("blue"), persister.load("blue.p1").orElseThrow());
+        assertArrayEquals(bytes("long"), persister.load(longest).orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> persister.load("blue.p1'; --"));
+    }
+
+    @Test
     void missingPartitionLoadsEmpty() throws IOException {
         assertEquals(Optional.empty(), new JdbcStatePersister(dataSource, freshTable()).load("p1"));
     }

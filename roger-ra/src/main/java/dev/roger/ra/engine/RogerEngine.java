@@ -12,6 +12,7 @@ import jakarta.resource.spi.work.WorkException;
 import dev.roger.client.BuriedQueues;
 import dev.roger.client.JobEnqueuer;
 import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.ra.inbound.ActivationConfig;
@@ -59,7 +60,7 @@ public final class RogerEngine {
     private final ApplicationEvents events = new ApplicationEvents();
     private final PartitionRegistry partitions;
     private final Cluster cluster;
-    private final DroppedBuriedLog droppedBuried = new DroppedBuriedLog();
+    private final DroppedBuriedLog droppedBuried;
     private final BuriedQueues buried;
     private final WorkManager workManager;
     private volatile Instant lastActivation;
@@ -76,21 +77,24 @@ public final class RogerEngine {
                 settings.channelsPerConnection());
         this.publisher = new ConfirmPublisher(keeper::open, settings.publishTimeout());
         this.workManager = workManager;
+        BrokerNames names = settings.names();
         QueueDeclarer declarer = new QueueDeclarer(publisher, settings.queueType(), settings.buriedMaxLength(),
-                settings.buriedMaxAge());
+                settings.buriedMaxAge(), names);
+        this.droppedBuried = new DroppedBuriedLog(names.buriedDropped());
         JobRunner[] runner = new JobRunner[1];
         this.cluster = new Cluster(settings.nodeName(), keeper::open, publisher, declarer, settings.stateTimeout(),
                 this::runInContainer, this::reconcileSoon, this::reconcileNow, this::tickSoon,
-                running -> runInContainer(() -> runner[0].cancelRunning(running)));
-        this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), settings.maxJobBytes(), brokerDescription);
+                running -> runInContainer(() -> runner[0].cancelRunning(running)), names);
+        this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), names, settings.maxJobBytes(),
+                brokerDescription);
         DelayedRequeue requeue = new DelayedRequeue(timer, Duration.ofSeconds(1), publisher, this::runInContainer);
-        this.buried = new BuriedQueues(keeper::open, declarer);
+        this.buried = new BuriedQueues(keeper::open, declarer, names);
         FailureHandler failures = new FailureHandler(new Burier(publisher, declarer, settings.nodeName()),
                 new Retrier(publisher, declarer, settings.nodeName()), cluster.coordination(), events, requeue,
                 settings.retryLevels());
         runner[0] = new JobRunner(endpoints, events, failures, requeue, settings.unknownTypeGrace(),
                 () -> lastActivation, settings.nodeName(), cluster.coordination(), timer, this::runInContainer);
-        this.partitions = new PartitionRegistry(consumerChannels::open, declarer,
+        this.partitions = new PartitionRegistry(consumerChannels::open, declarer, names,
                 new JobDispatcher(workManager, runner[0], requeue, settings.maxConcurrentJobs()),
                 new PartitionRegistry.Gate() {
                     @Override

@@ -1,6 +1,5 @@
 package dev.roger.ra.inbound;
 
-import dev.roger.api.Names;
 import dev.roger.client.amqp.ConfirmPublisher;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -49,7 +48,7 @@ public final class DelayedRequeue {
     /** At once, on this thread. */
     void now(Delivery delivery) {
         try {
-            publisher.publish(Names.mainQueue(delivery.partition(), delivery.queue()), delivery.properties(),
+            publisher.publish(delivery.mainQueue(), delivery.properties(),
                     delivery.body());
             delivery.ack();
         } catch (IOException | TimeoutException | RuntimeException e) {
