@@ -33,6 +33,8 @@ class ClusterPropertyTest {
         assertEquals(BrokerNames.of("blue"), settings.names());
         assertEquals("blue.roger.nodes", settings.names().membersQueue());
         assertEquals("blue", settings.state().cluster());
+        assertEquals("default.roger.nodes", withCluster("default").names().membersQueue(),
+                "'default' is a cluster's name, not the default cluster");
     }
 
     @Test
