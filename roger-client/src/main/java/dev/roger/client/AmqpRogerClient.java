@@ -12,6 +12,7 @@ import dev.roger.api.PartitionSpec;
 import dev.roger.api.RogerClient;
 import dev.roger.api.RogerException;
 import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
@@ -53,10 +54,12 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
                     + Errors.describe(e), e);
         }
         this.publisher = new ConfirmPublisher(this::openConnection, b.confirmTimeout);
-        this.cluster = new ClusterClient(new ClusterCalls(this::openConnection, b.stateTimeout, b.controlTimeout));
-        QueueDeclarer declarer = new QueueDeclarer(publisher, b.queueType, b.buriedMaxLength);
-        this.enqueuer = new JobEnqueuer(publisher, declarer, cluster, b.maxJobBytes, settings.describe());
-        this.buried = new BuriedQueues(this::openConnection, declarer, cluster);
+        this.cluster = new ClusterClient(new ClusterCalls(this::openConnection, b.names, b.stateTimeout,
+                b.controlTimeout));
+        QueueDeclarer declarer = new QueueDeclarer(publisher, b.queueType, b.buriedMaxLength,
+                Duration.ofDays(30), b.names);
+        this.enqueuer = new JobEnqueuer(publisher, declarer, cluster, b.names, b.maxJobBytes, settings.describe());
+        this.buried = new BuriedQueues(this::openConnection, declarer, cluster, b.names);
     }
 
     /** A client on the broker at {@code uri}, e.g. {@code amqp://user:pass@host:5672/vhost}. */
@@ -187,10 +190,25 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         private Duration controlTimeout = Duration.ofSeconds(3);
         private int maxJobBytes = 1 << 20;
         private int buriedMaxLength = 10_000;
+        private BrokerNames names = BrokerNames.DEFAULT;
 
         /** Where the broker is; default {@link AmqpSettings#defaultUri()}. */
         public Builder settings(AmqpSettings settings) {
             this.settings = settings;
+            return this;
+        }
+
+        /**
+         * The Roger cluster to work in: the one whose nodes have the adapter property
+         * {@code cluster} set to this name. Its queues and control exchange are named
+         * {@code <cluster>.<name>}, so this client enqueues to, cancels and pauses only in that
+         * cluster. Default: the default cluster (the adapter property unset), whose names are
+         * Roger's usual ones.
+         *
+         * @throws IllegalArgumentException when it is not 1 to 15 characters of A-Z, a-z, 0-9, '_' and '-'
+         */
+        public Builder cluster(String cluster) {
+            this.names = BrokerNames.of(cluster);
             return this;
         }
 

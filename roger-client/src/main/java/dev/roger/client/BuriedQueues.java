@@ -6,8 +6,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import dev.roger.api.BuriedJob;
 import dev.roger.api.Job;
-import dev.roger.api.Names;
 import dev.roger.api.RogerException;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.cluster.ClusterClient;
@@ -39,12 +39,15 @@ public final class BuriedQueues {
     private final Supplier<Connection> connection;
     private final QueueDeclarer declarer;
     private final ClusterClient cluster;
+    private final BrokerNames names;
 
     /** @param cluster tells partition owners to forget the ids of idempotent jobs that are put back */
-    public BuriedQueues(Supplier<Connection> connection, QueueDeclarer declarer, ClusterClient cluster) {
+    public BuriedQueues(Supplier<Connection> connection, QueueDeclarer declarer, ClusterClient cluster,
+                        BrokerNames names) {
         this.connection = connection;
         this.declarer = declarer;
         this.cluster = cluster;
+        this.names = names;
     }
 
     public List<BuriedJob> list(String partition, String queue, int offset, int limit) {
@@ -61,11 +64,11 @@ public final class BuriedQueues {
     }
 
     public int retry(String partition, String queue, Predicate<String> jobIds) {
-        String main = Names.mainQueue(partition, queue);
+        String main = names.mainQueue(partition, queue);
         try {
             declarer.ensureMain(main);
         } catch (IOException | java.util.concurrent.TimeoutException e) {
-            throw failure(Names.buriedQueue(partition, queue), e);
+            throw failure(names.buriedQueue(partition, queue), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RogerException("Interrupted", e);
@@ -102,7 +105,7 @@ public final class BuriedQueues {
                 return false;
             }
             ch.basicAck(got.getEnvelope().getDeliveryTag(), false);
-            LOG.log(Level.INFO, "Buried job {0} deleted from {1}", idOf(got), Names.buriedQueue(partition, queue));
+            LOG.log(Level.INFO, "Buried job {0} deleted from {1}", idOf(got), names.buriedQueue(partition, queue));
             return true;
         });
     }
@@ -116,7 +119,7 @@ public final class BuriedQueues {
 
     /** Visits every message of the buried queue once; returns how many the visitor settled. */
     private int scan(String partition, String queue, Visitor visitor) {
-        String buried = Names.buriedQueue(partition, queue);
+        String buried = names.buriedQueue(partition, queue);
         Channel ch = null;
         try {
             ch = connection.get().createChannel();

@@ -4,6 +4,7 @@ import dev.roger.api.EnqueueException;
 import dev.roger.api.Job;
 import dev.roger.api.Names;
 import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
@@ -33,10 +34,12 @@ public final class JobEnqueuer {
     private final int maxJobBytes;
     private final String brokerDescription;
     private final ClusterClient cluster;
+    private final BrokerNames names;
 
-    public JobEnqueuer(ConfirmPublisher publisher, QueueDeclarer declarer, ClusterClient cluster, int maxJobBytes,
-                       String brokerDescription) {
+    public JobEnqueuer(ConfirmPublisher publisher, QueueDeclarer declarer, ClusterClient cluster, BrokerNames names,
+                       int maxJobBytes, String brokerDescription) {
         this.publisher = publisher;
+        this.names = names;
         this.cluster = cluster;
         this.declarer = declarer;
         this.maxJobBytes = maxJobBytes;
@@ -86,7 +89,7 @@ public final class JobEnqueuer {
                         + " bytes, over the limit of " + maxJobBytes + " bytes (maxJobBytes); pass a reference to "
                         + "large data instead of the data");
             }
-            String target = Names.mainQueue(partition, queue);
+            String target = names.mainQueue(partition, queue);
             targets.add(target);
             queued.add(q);
             messages.add(new ConfirmPublisher.Message(target, JobMessages.properties(partition, q, null), body));

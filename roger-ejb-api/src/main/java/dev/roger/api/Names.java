@@ -3,10 +3,11 @@ package dev.roger.api;
 import java.util.regex.Pattern;
 
 /**
- * The naming rules for partitions, queues, job types and job ids, and the RabbitMQ queue names
- * derived from them. Partition and queue names exclude '.' so that the {@code .buried} and
+ * The naming rules for partitions, queues, job types, job ids and clusters, and the RabbitMQ queue
+ * names derived from them. Partition and queue names exclude '.' so that the {@code .buried} and
  * {@code .retry.N} suffixes stay unambiguous, and queue names exclude '-' so that
- * {@code <partition>-<queue>} can be read back.
+ * {@code <partition>-<queue>} can be read back. The names here are those of the default cluster;
+ * a named cluster puts {@code <cluster>.} in front of each ({@link #inCluster}).
  */
 public final class Names {
 
@@ -16,6 +17,13 @@ public final class Names {
     private static final Pattern PARTITION = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_]{1,100}");
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    /**
+     * At most 15 characters, so that a cluster's longest name (an execution key's waiting queue,
+     * 239 characters without it) stays within RabbitMQ's 255, and too short to hold
+     * {@code -execution-waiting-}, so that no cluster's names can equal a name of the default
+     * cluster (see {@link #inCluster}).
+     */
+    private static final Pattern CLUSTER = Pattern.compile("[A-Za-z0-9_-]{1,15}");
     private static final Pattern EXECUTION_KEY = Pattern.compile("[A-Za-z0-9_.:@-]{1,120}");
     private static final int MAX_TYPE_LENGTH = 200;
     private static final int MAX_QUEUE_KEY_LENGTH = 255;
@@ -30,7 +38,12 @@ public final class Names {
 
     /** {@code <partition>-<queue>.buried}, where failed and undeliverable jobs are kept. */
     public static String buriedQueue(String partition, String queue) {
-        return mainQueue(partition, queue) + ".buried";
+        return buriedQueueOf(mainQueue(partition, queue));
+    }
+
+    /** The buried queue of the main queue named {@code mainQueue} (in any cluster): {@code <mainQueue>.buried}. */
+    public static String buriedQueueOf(String mainQueue) {
+        return mainQueue + ".buried";
     }
 
     /**
@@ -44,6 +57,25 @@ public final class Names {
     /** {@code roger.owner.<partition>}: the single-active-consumer queue whose consumer owns the partition's state. */
     public static String ownerQueue(String partition) {
         return "roger.owner." + requirePartition(partition);
+    }
+
+    /**
+     * The name {@code name} has in {@code cluster}: {@code <cluster>.<name>}, or {@code name} itself
+     * in the default cluster ({@code null}). Two clusters' names never meet: a cluster name ends at
+     * the first '.', and no name of the default cluster starts with {@code <cluster>.}, since what
+     * follows its first segment ({@code roger}, {@code <partition>-<queue>}, or the 20 or more
+     * characters of {@code <partition>-execution-waiting-}) is {@code control}, {@code nodes},
+     * {@code owner.}, {@code buried} or {@code retry.}, never {@code roger.} or {@code <partition>-}.
+     *
+     * @throws IllegalArgumentException when {@code cluster} is not a valid cluster name
+     */
+    public static String inCluster(String cluster, String name) {
+        return cluster == null ? name : requireCluster(cluster) + "." + name;
+    }
+
+    /** Checks a cluster name; returns it. */
+    public static String requireCluster(String cluster) {
+        return require(CLUSTER, cluster, "cluster", "1 to 15 characters of A-Z, a-z, 0-9, '_' and '-'");
     }
 
     /** Checks an execution key, which becomes part of a queue name; returns it. */

@@ -1,6 +1,5 @@
 package dev.roger.state;
 
-import dev.roger.api.Names;
 import dev.roger.api.spi.StatePersister;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Keeps each partition's state in {@code <directory>/<partition>.state}. Only useful across nodes
+ * Keeps each partition's state in {@code <directory>/<partition>.state} ({@code <cluster>.<partition>.state}
+ * in a named cluster). Only useful across nodes
  * when the directory is shared (or the cluster is one node); it is the default because it needs
  * no setup.
  */
@@ -70,7 +70,7 @@ public final class FilesystemStatePersister implements StatePersister {
     }
 
     private Path file(String partition) {
-        // The partition rules keep the name inside the directory (no '/', no '..').
-        return directory.resolve(Names.requirePartition(partition) + ".state");
+        // The partition and cluster rules keep the name inside the directory (no '/', no '..').
+        return directory.resolve(ClusterStatePersister.requireKey(partition) + ".state");
     }
 }

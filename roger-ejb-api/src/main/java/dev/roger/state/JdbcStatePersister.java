@@ -1,6 +1,5 @@
 package dev.roger.state;
 
-import dev.roger.api.Names;
 import dev.roger.api.spi.StatePersister;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -21,7 +20,8 @@ import javax.sql.DataSource;
 /**
  * Keeps each partition's state as a row of a table, {@code roger_state} unless named otherwise,
  * created on first use. The state is JSON, so it is stored as text and stays readable with SQL.
- * Takes a connection per call and keeps none open in between.
+ * Takes a connection per call and keeps none open in between. A named cluster's rows are keyed
+ * {@code <cluster>.<partition>}; a table created before clusters existed keys 100 characters only.
  */
 public final class JdbcStatePersister implements StatePersister {
 
@@ -29,6 +29,8 @@ public final class JdbcStatePersister implements StatePersister {
     public static final String DEFAULT_TABLE = "roger_state";
 
     private static final System.Logger LOG = System.getLogger(JdbcStatePersister.class.getName());
+    /** {@code <cluster>.<partition>}: 15 + 1 + 100 characters. */
+    private static final int KEY_LENGTH = 116;
     // The name is put into SQL as is, so only plain identifiers are accepted.
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
@@ -59,7 +61,7 @@ public final class JdbcStatePersister implements StatePersister {
 
     @Override
     public Optional<byte[]> load(String partition) throws IOException {
-        Names.requirePartition(partition);
+        ClusterStatePersister.requireKey(partition);
         return withConnection("load", partition, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT state FROM " + table + " WHERE partition_id = ?")) {
                 ps.setString(1, partition);
@@ -72,7 +74,7 @@ public final class JdbcStatePersister implements StatePersister {
 
     @Override
     public void store(String partition, byte[] state) throws IOException {
-        Names.requirePartition(partition);
+        ClusterStatePersister.requireKey(partition);
         String text = new String(Objects.requireNonNull(state, "state"), StandardCharsets.UTF_8);
         withConnection("store", partition, c -> {
             if (update(c, partition, text) == 0) {
@@ -145,7 +147,7 @@ public final class JdbcStatePersister implements StatePersister {
             }
             if (!tableExists(c)) {
                 try (Statement s = c.createStatement()) {
-                    s.executeUpdate("CREATE TABLE " + table + " (partition_id VARCHAR(100) PRIMARY KEY, "
+                    s.executeUpdate("CREATE TABLE " + table + " (partition_id VARCHAR(" + KEY_LENGTH + ") PRIMARY KEY, "
                             + "state TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)");
                     LOG.log(Level.INFO, "Created the Roger state table {0}", table);
                 } catch (SQLException e) {

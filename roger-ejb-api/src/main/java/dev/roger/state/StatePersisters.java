@@ -26,7 +26,8 @@ public final class StatePersisters {
     }
 
     /**
-     * @param settings the state properties
+     * @param settings the state properties; in a named cluster the persister is given
+     *                 {@code <cluster>.<partition>} for each partition
      * @param loader   loads a custom persister class
      * @param lookup   finds a {@link DataSource} by JNDI name; may throw or return null when there is none
      * @throws IllegalArgumentException when the settings do not make a persister
@@ -35,12 +36,13 @@ public final class StatePersisters {
                                         Function<String, DataSource> lookup) {
         Objects.requireNonNull(settings, "settings");
         String kind = settings.persister().trim();
-        return switch (kind) {
+        StatePersister persister = switch (kind) {
             case "filesystem" -> filesystem(settings.directory());
             case "jdbc" -> jdbc(settings.dataSource(), lookup);
             case "none" -> new NoStatePersister();
             default -> custom(kind, loader);
         };
+        return settings.cluster() == null ? persister : new ClusterStatePersister(persister, settings.cluster());
     }
 
     private static StatePersister filesystem(String directory) {

@@ -1,5 +1,6 @@
 package dev.roger.state;
 
+import dev.roger.api.Names;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,13 +13,24 @@ import java.util.Objects;
  * @param dataSource      the JNDI name of the JDBC persister's {@code DataSource}
  * @param keyLease        how long an execution key stays held after its node stopped renewing it
  * @param cancelRetention how long a cancelled job id is remembered
+ * @param cluster         the Roger cluster whose state it is, {@code null} for the default cluster; a
+ *                        named cluster's states are stored as {@code <cluster>.<partition>}
  */
 public record StateSettings(String persister, String directory, String dataSource, Duration keyLease,
-                            Duration cancelRetention) {
+                            Duration cancelRetention, String cluster) {
 
     public StateSettings {
         Objects.requireNonNull(persister, "persister");
         Objects.requireNonNull(keyLease, "keyLease");
         Objects.requireNonNull(cancelRetention, "cancelRetention");
+        if (cluster != null) {
+            Names.requireCluster(cluster);
+        }
+    }
+
+    /** The settings of the default cluster. */
+    public StateSettings(String persister, String directory, String dataSource, Duration keyLease,
+                         Duration cancelRetention) {
+        this(persister, directory, dataSource, keyLease, cancelRetention, null);
     }
 }

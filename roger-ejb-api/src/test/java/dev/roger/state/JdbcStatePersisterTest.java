@@ -76,6 +76,35 @@ class JdbcStatePersisterTest {
     }
 
     @Test
+    void aNamedClustersRowsAreKeyedWithTheCluster() throws IOException {
+        String table = freshTable();
+        JdbcStatePersister persister = new JdbcStatePersister(dataSource, table);
+        String longest = "c".repeat(15) + "." + "p".repeat(100);
+        persister.store("p1", bytes("plain"));
+        persister.store("blue.p1", bytes("blue"));
+        persister.store(longest, bytes("long"));
+        assertArrayEquals(bytes("plain"), persister.load("p1").orElseThrow());
+        assertArrayEquals(bytes("blue"), persister.load("blue.p1").orElseThrow());
+        assertArrayEquals(bytes("long"), persister.load(longest).orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> persister.load("blue.p1'; --"));
+    }
+
+    /** A table from before clusters keys 100 characters: a longer key fails to store, saying where. */
+    @Test
+    void anOlderTableRefusesKeysOverItsWidth() throws Exception {
+        String table = freshTable();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE " + table + " (partition_id VARCHAR(100) PRIMARY KEY, "
+                    + "state TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)");
+        }
+        JdbcStatePersister persister = new JdbcStatePersister(dataSource, table);
+        persister.store("blue." + "p".repeat(95), bytes("fits"));
+        String over = "blue." + "p".repeat(96);
+        IOException e = assertThrows(IOException.class, () -> persister.store(over, bytes("x")));
+        assertTrue(e.getMessage().contains(over) && e.getMessage().contains(table), e.getMessage());
+    }
+
+    @Test
     void missingPartitionLoadsEmpty() throws IOException {
         assertEquals(Optional.empty(), new JdbcStatePersister(dataSource, freshTable()).load("p1"));
     }

@@ -2,6 +2,7 @@ package dev.roger.ra;
 
 import dev.roger.api.RogerJobListener;
 import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.QueueType;
 import dev.roger.ra.engine.DeliverySettings;
 import dev.roger.ra.engine.EngineSettings;
@@ -109,6 +110,10 @@ public class RogerResourceAdapter implements ResourceAdapter {
     @ConfigProperty(description = "Days a buried queue keeps a message (older ones are dropped and logged)",
             defaultValue = "30")
     private Integer buriedMaxAgeDays = 30;
+    @ConfigProperty(description = "The Roger cluster this node is in (1 to 15 characters of A-Z, a-z, 0-9, _ and -): "
+            + "every queue and exchange it uses is named <cluster>.<name>, so it sees only its own cluster's nodes, "
+            + "owners and jobs. Unset: the default cluster, with Roger's usual names")
+    private String cluster;
 
     @ConfigProperty(description = "Seconds running jobs may finish after a shutdown or undeploy began; jobs still "
             + "running then are interrupted and put back to their queues", defaultValue = "25")
@@ -130,7 +135,8 @@ public class RogerResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("Roger could not start: " + e.getMessage(), e);
         }
         engine.start();
-        LOG.log(Level.INFO, "Roger started on node {0}, broker {1}", engine.settings().nodeName(), engine.brokerDescription());
+        LOG.log(Level.INFO, "Roger started on node {0} in {2}, broker {1}", engine.settings().nodeName(),
+                engine.brokerDescription(), engine.settings().names());
     }
 
     @Override
@@ -179,6 +185,7 @@ public class RogerResourceAdapter implements ResourceAdapter {
     }
 
     EngineSettings engineSettings() {
+        BrokerNames names = brokerNames();
         return new EngineSettings(
                 nodeName == null || nodeName.isBlank() ? EngineSettings.defaultNodeName() : nodeName.strip(),
                 QueueType.parse(queueType),
@@ -194,9 +201,22 @@ public class RogerResourceAdapter implements ResourceAdapter {
                 new StateSettings(statePersister == null || statePersister.isBlank() ? "filesystem" : statePersister.strip(),
                         stateDirectory, stateDataSource,
                         Duration.ofSeconds(positive("keyLeaseSeconds", keyLeaseSeconds)),
-                        Duration.ofHours(positive("cancelRetentionHours", cancelRetentionHours))),
+                        Duration.ofHours(positive("cancelRetentionHours", cancelRetentionHours)),
+                        names.cluster().orElse(null)),
                 RetrySchedule.parse("retryLevels", retryLevels),
-                Duration.ofDays(positive("buriedMaxAgeDays", buriedMaxAgeDays)));
+                Duration.ofDays(positive("buriedMaxAgeDays", buriedMaxAgeDays)),
+                names);
+    }
+
+    private BrokerNames brokerNames() {
+        if (cluster == null || cluster.isBlank()) {
+            return BrokerNames.DEFAULT;
+        }
+        try {
+            return BrokerNames.of(cluster.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("property cluster = '" + cluster + "': " + e.getMessage(), e);
+        }
     }
 
     DeliverySettings deliverySettings() {
@@ -214,6 +234,8 @@ public class RogerResourceAdapter implements ResourceAdapter {
 
     // JavaBean accessors: the container sets the configuration through them.
 
+    public String getCluster() { return cluster; }
+    public void setCluster(String cluster) { this.cluster = cluster; }
     public String getRetryLevels() { return retryLevels; }
     public void setRetryLevels(String retryLevels) { this.retryLevels = retryLevels; }
     public Integer getBuriedMaxAgeDays() { return buriedMaxAgeDays; }

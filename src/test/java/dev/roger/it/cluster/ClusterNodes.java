@@ -53,14 +53,14 @@ final class ClusterNodes implements AutoCloseable {
 
     /**
      * Exports {@code <app>.war} with these classes, the shared WAR-side ones ({@link NodeControlServlet},
-     * {@link RunRecorder}) and the PostgreSQL driver; boots one node per name in parallel, each with
+     * {@link RunRecorder}, {@link RecordingJobBean}) and the PostgreSQL driver; boots one node per name in parallel, each with
      * its adapter configuration; then learns their pids. Throws the last failure once all have booted
      * or failed.
      */
     void boot(List<String> names, Function<String, Map<String, String>> configOf, Class<?>... classes)
             throws IOException {
         Path war = PayaraMicro.export(Deployments.war(app, classes)
-                .addClasses(NodeControlServlet.class, RunRecorder.class).addAsLibrary(Postgres.driverJar()));
+                .addClasses(NodeControlServlet.class, RunRecorder.class, RecordingJobBean.class).addAsLibrary(Postgres.driverJar()));
         Map<String, CompletableFuture<PayaraProcess>> booting = new LinkedHashMap<>();
         for (String name : names) {
             Map<String, String> config = configOf.apply(name);

@@ -166,6 +166,17 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /** Deletes exchanges, ignoring those that do not exist. */
+    public void deleteExchanges(String... exchanges) {
+        for (String x : exchanges) {
+            try (Channel ch = connection.createChannel()) {
+                ch.exchangeDelete(x);
+            } catch (Exception ignored) {
+                // Not there: nothing to clean.
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {

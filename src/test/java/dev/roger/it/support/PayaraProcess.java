@@ -64,7 +64,8 @@ public final class PayaraProcess implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PayaraProcess node = new PayaraProcess(p, log, port);
         try {
-            Await.until("Payara Micro " + name + " ready (log: " + log + ")", Duration.ofSeconds(120), () -> {
+            // Generous: on a 2-core machine shared with other test runs a boot took over 120 s.
+            Await.until("Payara Micro " + name + " ready (log: " + log + ")", Duration.ofSeconds(300), () -> {
                 if (!p.isAlive()) {
                     throw new AssertionError("Payara Micro " + name + " exited with " + p.exitValue() + "; log: " + log);
                 }

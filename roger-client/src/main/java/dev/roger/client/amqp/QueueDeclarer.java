@@ -20,22 +20,23 @@ public final class QueueDeclarer {
     private final QueueType mainType;
     private final int buriedMaxLength;
     private final java.time.Duration buriedMaxAge;
-
-    /** Where the broker dead-letters what a buried queue drops for its bounds; the adapter logs each one. */
-    public static final String BURIED_DROPPED = "roger.buried.dropped";
+    private final String buriedDropped;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
     private final Map<String, Object> declaring = new ConcurrentHashMap<>();
 
+    /** In the default cluster, buried jobs kept for 30 days. */
     public QueueDeclarer(ConfirmPublisher channels, QueueType mainType, int buriedMaxLength) {
-        this(channels, mainType, buriedMaxLength, java.time.Duration.ofDays(30));
+        this(channels, mainType, buriedMaxLength, java.time.Duration.ofDays(30), BrokerNames.DEFAULT);
     }
 
+    /** @param names the cluster's names, for the queue buried queues dead-letter to */
     public QueueDeclarer(ConfirmPublisher channels, QueueType mainType, int buriedMaxLength,
-                         java.time.Duration buriedMaxAge) {
+                         java.time.Duration buriedMaxAge, BrokerNames names) {
         this.channels = channels;
         this.mainType = mainType;
         this.buriedMaxLength = buriedMaxLength;
         this.buriedMaxAge = buriedMaxAge;
+        this.buriedDropped = names.buriedDropped();
     }
 
     /** Declares a partition's main queue, unless this process already did. */
@@ -45,12 +46,12 @@ public final class QueueDeclarer {
 
     /**
      * Declares a buried queue, unless this process already did: bounded by count (the oldest go
-     * first) and age, and what it drops for them is dead-lettered to {@link #BURIED_DROPPED}.
+     * first) and age, and what it drops for them is dead-lettered to {@link BrokerNames#buriedDropped()}.
      */
     public void ensureBuried(String name) throws IOException, TimeoutException, InterruptedException {
         ensure(name, Map.of("x-queue-type", "classic", "x-max-length", buriedMaxLength,
                 "x-message-ttl", buriedMaxAge.toMillis(), "x-dead-letter-exchange", "",
-                "x-dead-letter-routing-key", BURIED_DROPPED));
+                "x-dead-letter-routing-key", buriedDropped));
     }
 
     /**

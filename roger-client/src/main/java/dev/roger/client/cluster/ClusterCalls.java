@@ -7,8 +7,8 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.roger.api.ControlResult;
-import dev.roger.api.Names;
 import dev.roger.api.StateUnavailableException;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.Errors;
 import dev.roger.state.StateCodec;
 import dev.roger.state.StateReply;
@@ -37,13 +37,10 @@ import java.util.function.Supplier;
  */
 public final class ClusterCalls implements AutoCloseable {
 
-    /** The fanout exchange every node's control queue is bound to. */
-    public static final String CONTROL_EXCHANGE = "roger.control";
-    /** A queue no one publishes to: its consumer count is the number of live nodes. */
-    public static final String MEMBERS_QUEUE = "roger.nodes";
     private static final String DIRECT_REPLY_TO = "amq.rabbitmq.reply-to";
 
     private final Supplier<Connection> connection;
+    private final BrokerNames names;
     private final Duration stateTimeout;
     private final Duration controlTimeout;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -61,11 +58,14 @@ public final class ClusterCalls implements AutoCloseable {
 
     /**
      * @param connection     gives the open connection, or throws an unchecked exception saying why there is none
+     * @param names          the cluster's names: its owners' queues, its control exchange, its members queue
      * @param stateTimeout   how long to wait for a partition owner's answer
      * @param controlTimeout how long to collect the nodes' answers to a command
      */
-    public ClusterCalls(Supplier<Connection> connection, Duration stateTimeout, Duration controlTimeout) {
+    public ClusterCalls(Supplier<Connection> connection, BrokerNames names, Duration stateTimeout,
+                        Duration controlTimeout) {
         this.connection = connection;
+        this.names = names;
         this.stateTimeout = stateTimeout;
         this.controlTimeout = controlTimeout;
     }
@@ -99,7 +99,7 @@ public final class ClusterCalls implements AutoCloseable {
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().correlationId(id).replyTo(DIRECT_REPLY_TO)
                 .expiration(Long.toString(stateTimeout.toMillis())).contentType("application/json").build();
         try {
-            publish("", Names.ownerQueue(partition), true, props, StateCodec.encode(request));
+            publish("", names.ownerQueue(partition), true, props, StateCodec.encode(request));
         } catch (IOException | RuntimeException e) {
             pending.remove(id);
             reply.completeExceptionally(unavailable(partition, Errors.describe(e), e));
@@ -123,8 +123,8 @@ public final class ClusterCalls implements AutoCloseable {
     }
 
     /**
-     * Sends a command to every node and collects answers until every live node answered or the
-     * control timeout passed.
+     * Sends a command to every node of the cluster and collects answers until every live node of
+     * it answered or the control timeout passed.
      *
      * @throws StateUnavailableException when the command could not be sent at all
      */
@@ -135,7 +135,7 @@ public final class ClusterCalls implements AutoCloseable {
         ControlCall call;
         try {
             synchronized (this) {
-                expected = channel().queueDeclare(MEMBERS_QUEUE, true, false, false, null).getConsumerCount();
+                expected = channel().queueDeclare(names.membersQueue(), true, false, false, null).getConsumerCount();
                 call = new ControlCall(expected, new ArrayList<>(), result);
                 if (expected == 0) {
                     return new ControlResult(List.of(), 0);
@@ -144,7 +144,7 @@ public final class ClusterCalls implements AutoCloseable {
                 AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().correlationId(id)
                         .replyTo(DIRECT_REPLY_TO).contentType("application/json")
                         .expiration(Long.toString(controlTimeout.toMillis())).build();
-                channel().basicPublish(CONTROL_EXCHANGE, "", props, command.encode());
+                channel().basicPublish(names.controlExchange(), "", props, command.encode());
             }
         } catch (IOException | RuntimeException e) {
             pending.remove(id);
@@ -185,7 +185,7 @@ public final class ClusterCalls implements AutoCloseable {
         if (ch == null) {
             throw new IOException("the connection has no free channel (channel_max reached)");
         }
-        ch.exchangeDeclare(CONTROL_EXCHANGE, "fanout", true);
+        ch.exchangeDeclare(names.controlExchange(), "fanout", true);
         ch.addReturnListener(r -> {
             Pending p = pending.remove(r.getProperties().getCorrelationId());
             if (p instanceof StateCall s) {

@@ -8,7 +8,9 @@ import java.util.Optional;
  * jobs, paused queues) so the next owner can load it. The state is an opaque blob per partition.
  * Roger ships {@code filesystem} (the default), {@code jdbc} and {@code none}; to use your own,
  * implement this with a public no-argument constructor and name the class in the resource
- * adapter's {@code statePersister} property. Calls for one partition never overlap.
+ * adapter's {@code statePersister} property. Calls for one partition never overlap. In a named
+ * Roger cluster (the adapter's {@code cluster} property) the partition given is
+ * {@code <cluster>.<partition>}, so clusters sharing a store keep apart.
  */
 public interface StatePersister {
 

@@ -2,6 +2,7 @@ package dev.roger.ra.cluster;
 
 import com.rabbitmq.client.Connection;
 import dev.roger.api.spi.GlobalStateHost;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.cluster.ClusterCalls;
@@ -48,19 +49,21 @@ public final class Cluster {
      * @param reconcileNow  makes the node's consumers match on this thread (pause and resume answer after it)
      * @param tickSoon      runs {@link #tick} soon on another thread
      * @param cancelRunning cancels a job running here, on a container thread
+     * @param names         the names of the cluster this node is in: it sees only that cluster's nodes and owners
      */
     public Cluster(String node, Supplier<Connection> connection, ConfirmPublisher publisher, QueueDeclarer declarer,
                    Duration stateTimeout, Executor executor, Runnable reconcile, Runnable reconcileNow,
-                   Runnable tickSoon, Consumer<RunningJob> cancelRunning) {
+                   Runnable tickSoon, Consumer<RunningJob> cancelRunning, BrokerNames names) {
         this.node = node;
         this.reconcile = reconcile;
         this.tickSoon = tickSoon;
-        this.calls = new ClusterCalls(connection, stateTimeout, Duration.ofSeconds(3));
+        this.calls = new ClusterCalls(connection, names, stateTimeout, Duration.ofSeconds(3));
         this.client = new ClusterClient(calls);
         this.releases = new KeyReleases(calls);
-        this.coordinator = new JobCoordinator(calls, replicas, running, releases, publisher, declarer, node);
-        this.ownership = new StateOwnership(node, foundEmpty -> new WaiterMover(publisher, declarer, executor, foundEmpty));
-        this.control = new NodeControl(node, new NodeControl.Handler() {
+        this.coordinator = new JobCoordinator(calls, replicas, running, releases, publisher, declarer, names, node);
+        this.ownership = new StateOwnership(node, names,
+                foundEmpty -> new WaiterMover(publisher, declarer, names, executor, foundEmpty));
+        this.control = new NodeControl(node, names, new NodeControl.Handler() {
             @Override
             public void cancel(String partition, String jobId) {
                 replicas.cancel(partition, jobId);

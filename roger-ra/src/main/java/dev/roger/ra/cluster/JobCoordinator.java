@@ -1,7 +1,7 @@
 package dev.roger.ra.cluster;
 
 import dev.roger.api.Job;
-import dev.roger.api.Names;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.cluster.ClusterCalls;
@@ -22,16 +22,18 @@ final class JobCoordinator implements Coordination {
     private final KeyReleases releases;
     private final ConfirmPublisher publisher;
     private final QueueDeclarer declarer;
+    private final BrokerNames names;
     private final String node;
 
     JobCoordinator(ClusterCalls calls, StateReplicas replicas, RunningJobs running, KeyReleases releases,
-                   ConfirmPublisher publisher, QueueDeclarer declarer, String node) {
+                   ConfirmPublisher publisher, QueueDeclarer declarer, BrokerNames names, String node) {
         this.calls = calls;
         this.replicas = replicas;
         this.running = running;
         this.releases = releases;
         this.publisher = publisher;
         this.declarer = declarer;
+        this.names = names;
         this.node = node;
     }
 
@@ -68,7 +70,7 @@ final class JobCoordinator implements Coordination {
     @Override
     public void putWaiting(String partition, Job job, byte[] body)
             throws IOException, TimeoutException, InterruptedException {
-        String queue = Names.waitingQueue(partition, job.executionKey().orElseThrow());
+        String queue = names.waitingQueue(partition, job.executionKey().orElseThrow());
         // Declared every time, not from a cache: if the queue was deleted meanwhile (by an
         // operator), a publish to it would be confirmed and vanish.
         declarer.declareWaiting(queue);

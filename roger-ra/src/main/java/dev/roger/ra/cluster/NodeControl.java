@@ -5,16 +5,17 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.cluster.ClusterCalls;
 import dev.roger.client.cluster.ControlCommand;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 
 /**
- * This node's end of the control channel: a server-named exclusive queue bound to the control
- * fanout exchange, where cancel, pause and resume arrive from any node or client, each answered
- * with this node's name. It also consumes the members queue, whose consumer count tells callers
- * how many nodes to expect.
+ * This node's end of the control channel: a server-named exclusive queue bound to its cluster's
+ * control fanout exchange, where cancel, pause and resume arrive from any node or client of the
+ * cluster, each answered with this node's name. It also consumes the cluster's members queue,
+ * whose consumer count tells callers how many nodes to expect.
  */
 final class NodeControl {
 
@@ -30,6 +31,7 @@ final class NodeControl {
     }
 
     private final String node;
+    private final BrokerNames names;
     private final Handler handler;
     private final Runnable reconnected;
     private Channel channel;
@@ -38,8 +40,9 @@ final class NodeControl {
      * @param reconnected runs when the control channel is back after a connection loss: commands
      *                    sent meanwhile were missed
      */
-    NodeControl(String node, Handler handler, Runnable reconnected) {
+    NodeControl(String node, BrokerNames names, Handler handler, Runnable reconnected) {
         this.node = node;
+        this.names = names;
         this.handler = handler;
         this.reconnected = reconnected;
     }
@@ -67,17 +70,17 @@ final class NodeControl {
             // A channel error closed the old one: commands may have been missed meanwhile.
             reconnected.run();
         }
-        ch.exchangeDeclare(ClusterCalls.CONTROL_EXCHANGE, "fanout", true);
+        ch.exchangeDeclare(names.controlExchange(), "fanout", true);
         String queue = ch.queueDeclare().getQueue();
-        ch.queueBind(queue, ClusterCalls.CONTROL_EXCHANGE, "");
+        ch.queueBind(queue, names.controlExchange(), "");
         ch.basicConsume(queue, true, new DefaultConsumer(ch) {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
                 onCommand(getChannel(), props, body);
             }
         });
-        ch.queueDeclare(ClusterCalls.MEMBERS_QUEUE, true, false, false, null);
-        ch.basicConsume(ClusterCalls.MEMBERS_QUEUE, true, new DefaultConsumer(ch));
+        ch.queueDeclare(names.membersQueue(), true, false, false, null);
+        ch.basicConsume(names.membersQueue(), true, new DefaultConsumer(ch));
         channel = ch;
     }
 

@@ -6,8 +6,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
-import dev.roger.api.Names;
 import dev.roger.api.spi.GlobalStateHost;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.state.StateCodec;
 import dev.roger.state.StateReply;
 import dev.roger.state.StateRequest;
@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Competes for the ownership of this node's partitions' global state and serves it while it has
- * it. Each partition has a single-active-consumer queue {@code roger.owner.<partition>}; every
+ * it. Each partition has a single-active-consumer queue {@code roger.owner.<partition>} (in a
+ * named cluster {@code <cluster>.roger.owner.<partition>}); every
  * node that runs the partition (and has an application to hold the state) consumes it, and the
  * broker delivers requests to exactly one of them: the owner. The owner loads the state from the
  * persister on its first request and answers by direct reply-to. When the owner stops the
@@ -35,6 +36,7 @@ final class StateOwnership {
     private static final int PREFETCH = 64;
 
     private final String node;
+    private final BrokerNames names;
     private final WaiterMover mover;
     private GlobalStateHost host;
     private Channel channel;
@@ -48,8 +50,9 @@ final class StateOwnership {
     private static final int IDLE_TICK_EVERY = 300;
     private int ticks;
 
-    StateOwnership(String node, WaiterMoverFactory movers) {
+    StateOwnership(String node, BrokerNames names, WaiterMoverFactory movers) {
         this.node = node;
+        this.names = names;
         this.mover = movers.create(this::foundEmpty);
     }
 
@@ -92,7 +95,7 @@ final class StateOwnership {
         }
         for (String partition : partitions) {
             if (!consumerTags.containsKey(partition)) {
-                String queue = Names.ownerQueue(partition);
+                String queue = names.ownerQueue(partition);
                 ch.queueDeclare(queue, true, false, false, Map.of("x-single-active-consumer", true));
                 consumerTags.put(partition, ch.basicConsume(queue, false, new OwnerConsumer(ch, partition)));
             }

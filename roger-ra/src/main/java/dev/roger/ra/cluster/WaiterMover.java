@@ -2,6 +2,7 @@ package dev.roger.ra.cluster;
 
 import com.rabbitmq.client.GetResponse;
 import dev.roger.api.Names;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
@@ -24,16 +25,18 @@ final class WaiterMover {
 
     private final ConfirmPublisher publisher;
     private final QueueDeclarer declarer;
+    private final BrokerNames names;
     private final Executor executor;
     private final BiConsumer<String, String> foundEmpty;
 
     /**
      * @param foundEmpty told (partition, key) when the waiting queue had nothing to move
      */
-    WaiterMover(ConfirmPublisher publisher, QueueDeclarer declarer, Executor executor,
+    WaiterMover(ConfirmPublisher publisher, QueueDeclarer declarer, BrokerNames names, Executor executor,
                 BiConsumer<String, String> foundEmpty) {
         this.publisher = publisher;
         this.declarer = declarer;
+        this.names = names;
         this.executor = executor;
         this.foundEmpty = foundEmpty;
     }
@@ -59,7 +62,7 @@ final class WaiterMover {
     }
 
     private boolean move(String partition, String key) throws IOException, TimeoutException, InterruptedException {
-        String waiting = Names.waitingQueue(partition, key);
+        String waiting = names.waitingQueue(partition, key);
         return publisher.withChannel(ch -> {
             GetResponse got = ch.basicGet(waiting, false);
             if (got == null) {
@@ -73,7 +76,7 @@ final class WaiterMover {
                 LOG.log(Level.WARNING, "A job in {0} is unreadable ({1}); it goes to the default queue",
                         waiting, e.getMessage());
             }
-            String main = Names.mainQueue(partition, queue);
+            String main = names.mainQueue(partition, queue);
             declarer.ensureMain(main);
             ch.basicPublish("", main, got.getProps(), got.getBody());
             if (!ch.waitForConfirms(10_000)) {

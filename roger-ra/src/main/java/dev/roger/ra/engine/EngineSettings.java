@@ -24,12 +24,14 @@ import java.time.Duration;
  * @param state             how partition owners keep the global state
  * @param retryLevels       the retry delays of retryable jobs whose type sets none
  * @param buriedMaxAge      how long a buried queue keeps a message
+ * @param names             the names on the broker of the Roger cluster this node is in
  */
 public record EngineSettings(String nodeName, QueueType queueType, Duration publishTimeout, int maxJobBytes,
                              int buriedMaxLength, String defaultPartition, int defaultWorkers,
                              Duration unknownTypeGrace, int maxConcurrentJobs, int channelsPerConnection,
                              Duration stateTimeout, dev.roger.state.StateSettings state,
-                             dev.roger.ra.inbound.RetrySchedule retryLevels, Duration buriedMaxAge) {
+                             dev.roger.ra.inbound.RetrySchedule retryLevels, Duration buriedMaxAge,
+                             dev.roger.client.amqp.BrokerNames names) {
 
     /** {@code host:pid}. */
     public static String defaultNodeName() {

@@ -1,9 +1,9 @@
 package dev.roger.ra.engine;
 
 import com.rabbitmq.client.Channel;
-import dev.roger.api.Names;
 import dev.roger.api.PartitionNotRunningException;
 import dev.roger.api.PartitionSpec;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.ra.inbound.JobDispatcher;
 import dev.roger.ra.inbound.QueueConsumer;
@@ -29,6 +29,7 @@ final class PartitionRegistry {
 
     private final ChannelSource channels;
     private final QueueDeclarer declarer;
+    private final BrokerNames names;
     private final JobDispatcher dispatcher;
     private final Gate gate;
     private final Map<String, PartitionSpec> declared = new TreeMap<>();
@@ -55,10 +56,12 @@ final class PartitionRegistry {
         Channel open() throws IOException;
     }
 
-    PartitionRegistry(ChannelSource channels, QueueDeclarer declarer, JobDispatcher dispatcher, Gate gate) {
+    PartitionRegistry(ChannelSource channels, QueueDeclarer declarer, BrokerNames names, JobDispatcher dispatcher,
+                      Gate gate) {
         this.gate = gate;
         this.channels = channels;
         this.declarer = declarer;
+        this.names = names;
         this.dispatcher = dispatcher;
     }
 
@@ -182,7 +185,7 @@ final class PartitionRegistry {
         want.values().forEach(spec -> spec.queues().keySet().forEach(q -> {
             Map<String, QueueConsumer> queues = consumers.get(spec.partition());
             if (queues == null || !queues.containsKey(q)) {
-                missing.add(Names.mainQueue(spec.partition(), q));
+                missing.add(names.mainQueue(spec.partition(), q));
             }
         }));
         if (missing.size() < 2) {
@@ -208,12 +211,12 @@ final class PartitionRegistry {
     }
 
     private QueueConsumer startConsumer(String partition, String queue, int workers) {
-        String name = Names.mainQueue(partition, queue);
+        String name = names.mainQueue(partition, queue);
         Channel channel = null;
         try {
             declarer.ensureMain(name);
             channel = channels.open();
-            QueueConsumer consumer = QueueConsumer.start(channel, partition, queue, workers, dispatcher);
+            QueueConsumer consumer = QueueConsumer.start(channel, name, partition, queue, workers, dispatcher);
             if (failingQueues.remove(name)) {
                 LOG.log(Level.INFO, "Roger consumes {0} again", name);
             }

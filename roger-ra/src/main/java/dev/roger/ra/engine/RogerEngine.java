@@ -12,6 +12,7 @@ import jakarta.resource.spi.work.WorkException;
 import dev.roger.client.BuriedQueues;
 import dev.roger.client.JobEnqueuer;
 import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.ra.inbound.ActivationConfig;
@@ -62,7 +63,7 @@ public final class RogerEngine {
     private final ApplicationEvents events = new ApplicationEvents();
     private final PartitionRegistry partitions;
     private final Cluster cluster;
-    private final DroppedBuriedLog droppedBuried = new DroppedBuriedLog();
+    private final DroppedBuriedLog droppedBuried;
     private final BuriedQueues buried;
     private final WorkManager workManager;
     private final DeliverySettings delivery;
@@ -88,23 +89,26 @@ public final class RogerEngine {
                 settings.channelsPerConnection());
         this.publisher = new ConfirmPublisher(keeper::open, settings.publishTimeout());
         this.workManager = workManager;
+        BrokerNames names = settings.names();
         QueueDeclarer declarer = new QueueDeclarer(publisher, settings.queueType(), settings.buriedMaxLength(),
-                settings.buriedMaxAge());
+                settings.buriedMaxAge(), names);
+        this.droppedBuried = new DroppedBuriedLog(names.buriedDropped());
         JobRunner[] runner = new JobRunner[1];
         this.cluster = new Cluster(settings.nodeName(), keeper::open, publisher, declarer, settings.stateTimeout(),
                 this::runInContainer, this::reconcileSoon, this::reconcileNow, this::tickSoon,
-                running -> runInContainer(() -> runner[0].cancelRunning(running)));
-        this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), settings.maxJobBytes(), brokerDescription);
+                running -> runInContainer(() -> runner[0].cancelRunning(running)), names);
+        this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), names, settings.maxJobBytes(),
+                brokerDescription);
         this.settler = new Settler(publisher, new Retrier(publisher, declarer, settings.nodeName()),
                 new Burier(publisher, declarer, settings.nodeName()), timer, this::runInContainer);
         this.stuck = new StuckDeliveryWatch(settler, delivery.stuckWarning(), DeliverySettings.STUCK_MARGIN);
-        this.buried = new BuriedQueues(keeper::open, declarer, cluster.client());
+        this.buried = new BuriedQueues(keeper::open, declarer, cluster.client(), names);
         FailureHandler failures = new FailureHandler(settler, cluster.coordination(), events, settings.retryLevels());
         runner[0] = new JobRunner(endpoints, events, failures, settler, gate, settings.unknownTypeGrace(),
                 () -> lastActivation, settings.nodeName(), cluster.coordination(), timer, this::runInContainer,
                 settings.maxJobBytes(), settings.retryLevels());
         this.runner = runner[0];
-        this.partitions = new PartitionRegistry(consumerChannels::open, declarer,
+        this.partitions = new PartitionRegistry(consumerChannels::open, declarer, names,
                 new JobDispatcher(workManager, runner[0], settler, settings.maxConcurrentJobs()),
                 new PartitionRegistry.Gate() {
                     @Override

@@ -38,7 +38,7 @@ public final class Burier {
      */
     void bury(Delivery delivery, byte[] body, String reason, Throwable error, int attempts)
             throws IOException, TimeoutException, InterruptedException {
-        String target = Names.buriedQueue(delivery.partition(), delivery.queue());
+        String target = Names.buriedQueueOf(delivery.mainQueue());
         AMQP.BasicProperties original = delivery.properties();
         Map<String, Object> headers = FailureHeaders.of(original == null ? null : original.getHeaders(), reason, error,
                 attempts, node, Instant.now());

@@ -39,6 +39,11 @@ public final class Delivery {
         return consumer.queue();
     }
 
+    /** The broker's queue it came from: its retry, buried and requeued copies are named after it. */
+    public String mainQueue() {
+        return consumer.mainQueue();
+    }
+
     public AMQP.BasicProperties properties() {
         return properties;
     }

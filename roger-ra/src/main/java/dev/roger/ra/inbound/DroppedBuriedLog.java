@@ -6,7 +6,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import dev.roger.client.amqp.QueueDeclarer;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -14,15 +13,21 @@ import java.util.Map;
 
 /**
  * Logs every job a buried queue dropped for its bounds (count or age): the broker dead-letters
- * them to {@link QueueDeclarer#BURIED_DROPPED}, which every node consumes; each is logged once, at
- * WARNING, with its id, queue, reason and why it was buried, then acked. That queue is bounded
+ * them to the cluster's {@code roger.buried.dropped}, which every node of the cluster consumes;
+ * each is logged once, at WARNING, with its id, queue, reason and why it was buried, then acked. That queue is bounded
  * too, in case no node runs for a long time.
  */
 public final class DroppedBuriedLog {
 
     private static final System.Logger LOG = System.getLogger(DroppedBuriedLog.class.getName());
 
+    private final String queue;
     private Channel channel;
+
+    /** @param queue the cluster's queue of dropped buried jobs */
+    public DroppedBuriedLog(String queue) {
+        this.queue = queue;
+    }
 
     /** Starts consuming unless it does; connection recovery keeps it afterwards. */
     public synchronized void ensureOpen(Connection connection) throws IOException {
@@ -30,10 +35,10 @@ public final class DroppedBuriedLog {
             return;
         }
         Channel ch = connection.createChannel();
-        ch.queueDeclare(QueueDeclarer.BURIED_DROPPED, true, false, false,
+        ch.queueDeclare(queue, true, false, false,
                 Map.of("x-queue-type", "classic", "x-max-length", 100_000, "x-message-ttl", 7L * 24 * 3600 * 1000));
         ch.basicQos(100);
-        ch.basicConsume(QueueDeclarer.BURIED_DROPPED, false, new DefaultConsumer(ch) {
+        ch.basicConsume(queue, false, new DefaultConsumer(ch) {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body)
                     throws IOException {

@@ -5,7 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
-import dev.roger.api.Names;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +21,7 @@ public final class QueueConsumer extends DefaultConsumer {
 
     private final String partition;
     private final String queue;
+    private final String mainQueue;
     private final int workers;
     private final JobDispatcher dispatcher;
     private final AtomicInteger inProgress = new AtomicInteger();
@@ -29,18 +29,20 @@ public final class QueueConsumer extends DefaultConsumer {
     private volatile boolean cancelledByBroker;
     private volatile boolean channelLost;
 
-    private QueueConsumer(Channel channel, String partition, String queue, int workers, JobDispatcher dispatcher) {
+    private QueueConsumer(Channel channel, String mainQueue, String partition, String queue, int workers,
+                          JobDispatcher dispatcher) {
         super(channel);
+        this.mainQueue = mainQueue;
         this.partition = partition;
         this.queue = queue;
         this.workers = workers;
         this.dispatcher = dispatcher;
     }
 
-    /** Opens consumption of {@code <partition>-<queue>} on {@code channel}. */
-    public static QueueConsumer start(Channel channel, String partition, String queue, int workers,
+    /** Opens consumption of {@code mainQueue}, the broker's queue of {@code partition}'s {@code queue}. */
+    public static QueueConsumer start(Channel channel, String mainQueue, String partition, String queue, int workers,
                                       JobDispatcher dispatcher) throws IOException {
-        QueueConsumer consumer = new QueueConsumer(channel, partition, queue, workers, dispatcher);
+        QueueConsumer consumer = new QueueConsumer(channel, mainQueue, partition, queue, workers, dispatcher);
         if (channel instanceof com.rabbitmq.client.Recoverable recoverable) {
             recoverable.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
                 @Override
@@ -58,7 +60,7 @@ public final class QueueConsumer extends DefaultConsumer {
             });
         }
         channel.basicQos(workers, false);
-        channel.basicConsume(Names.mainQueue(partition, queue), false, consumer);
+        channel.basicConsume(mainQueue, false, consumer);
         return consumer;
     }
 
@@ -68,6 +70,11 @@ public final class QueueConsumer extends DefaultConsumer {
 
     public String queue() {
         return queue;
+    }
+
+    /** The name of the broker's queue it consumes (in this node's cluster). */
+    public String mainQueue() {
+        return mainQueue;
     }
 
     public int workers() {
@@ -99,7 +106,7 @@ public final class QueueConsumer extends DefaultConsumer {
         // leader; the partition registry notices and starts a new consumer.
         cancelledByBroker = true;
         LOG.log(Level.WARNING, "RabbitMQ cancelled the consumer of {0}; it will be restarted",
-                Names.mainQueue(partition, queue));
+                mainQueue);
     }
 
     @Override
@@ -108,7 +115,7 @@ public final class QueueConsumer extends DefaultConsumer {
             channelLost = true;
         }
         if (!stopping && !sig.isInitiatedByApplication()) {
-            LOG.log(Level.INFO, "Channel of {0} closed: {1}", Names.mainQueue(partition, queue), sig.getMessage());
+            LOG.log(Level.INFO, "Channel of {0} closed: {1}", mainQueue, sig.getMessage());
         }
     }
 
@@ -144,7 +151,7 @@ public final class QueueConsumer extends DefaultConsumer {
         } catch (IOException | RuntimeException e) {
             // The channel or connection closed: the broker has already put the message back.
             LOG.log(Level.INFO, "Could not {0} a delivery on {1} ({2}); RabbitMQ redelivers it",
-                    ack ? "ack" : "requeue", Names.mainQueue(partition, queue), e.getMessage());
+                    ack ? "ack" : "requeue", mainQueue, e.getMessage());
         } finally {
             inProgress.decrementAndGet();
             closeIfDrained();

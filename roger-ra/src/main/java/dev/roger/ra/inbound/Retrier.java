@@ -3,7 +3,6 @@ package dev.roger.ra.inbound;
 import dev.roger.client.wire.FailureHeaders;
 import com.rabbitmq.client.AMQP;
 import dev.roger.api.Job;
-import dev.roger.api.Names;
 import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.wire.JobCodec;
@@ -37,7 +36,7 @@ public final class Retrier {
      */
     void retry(Delivery delivery, Job next, Duration delay, String reason, Throwable error)
             throws IOException, TimeoutException, InterruptedException {
-        String main = Names.mainQueue(delivery.partition(), delivery.queue());
+        String main = delivery.mainQueue();
         String target = main + ".retry." + delay.toSeconds();
         AMQP.BasicProperties original = delivery.properties();
         AMQP.BasicProperties props = JobMessages.properties(delivery.partition(), next,

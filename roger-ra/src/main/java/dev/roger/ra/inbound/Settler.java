@@ -168,7 +168,7 @@ public final class Settler {
             return true;
         }
         LOG.log(Level.WARNING, "Job {0} from {1}: a second settlement ({2}) was refused; it is settled already",
-                delivery.jobId(), Names.mainQueue(delivery.partition(), delivery.queue()), how);
+                delivery.jobId(), delivery.mainQueue(), how);
         return false;
     }
 
@@ -196,7 +196,7 @@ public final class Settler {
     private void republish(Delivery delivery) {
         delivery.stage("publishing the put-back copy");
         try {
-            publisher.publish(Names.mainQueue(delivery.partition(), delivery.queue()), copyProperties(delivery),
+            publisher.publish(delivery.mainQueue(), copyProperties(delivery),
                     delivery.body());
         } catch (Exception | Error e) {
             interrupted(e);

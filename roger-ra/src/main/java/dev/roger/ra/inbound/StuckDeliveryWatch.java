@@ -33,7 +33,7 @@ public final class StuckDeliveryWatch {
             Duration at = Duration.ofNanos(now - d.stageSince());
             if (at.compareTo(bound) > 0 && d.firstWarning()) {
                 LOG.log(Level.WARNING, "Job {0} from {1} is still unsettled after {2} s at ''{3}'' (bound {4} s)",
-                        d.jobId(), Names.mainQueue(d.partition(), d.queue()), at.toSeconds(), d.stage(),
+                        d.jobId(), d.mainQueue(), at.toSeconds(), d.stage(),
                         bound.toSeconds());
             }
         }

@@ -228,7 +228,7 @@ class JobRunnerTest {
         Channel channel = channel();
         QueueConsumer consumer;
         try {
-            consumer = QueueConsumer.start(channel, "p", "q", 1, null);
+            consumer = QueueConsumer.start(channel, "p-q", "p", "q", 1, null);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
