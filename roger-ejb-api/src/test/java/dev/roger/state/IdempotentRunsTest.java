@@ -14,20 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** At most one copy of an idempotent job runs: the owner's decisions, through {@link PartitionState}. */
-class IdempotentRunsTest {
-
-    private static final Duration LEASE = Duration.ofSeconds(30);
-    private static final Duration RETENTION = Duration.ofHours(1);
-    private static final StateSettings SETTINGS = new StateSettings("none", null, null, LEASE, RETENTION);
-
-    private MutableClock clock;
-    private PartitionState state;
-
-    @BeforeEach
-    void setUp() {
-        clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-        state = new PartitionState("p1", SETTINGS, clock);
-    }
+class IdempotentRunsTest extends PartitionStateFixture {
 
     private Status begin(String id, String node, int attempt) {
         return state.apply(StateRequest.beginRun(id, node, attempt)).status();

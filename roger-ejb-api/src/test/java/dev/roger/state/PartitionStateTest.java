@@ -17,20 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PartitionStateTest {
-
-    private static final Duration LEASE = Duration.ofSeconds(30);
-    private static final Duration RETENTION = Duration.ofHours(1);
-    private static final StateSettings SETTINGS = new StateSettings("none", null, null, LEASE, RETENTION);
-
-    private MutableClock clock;
-    private PartitionState state;
-
-    @BeforeEach
-    void setUp() {
-        clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-        state = new PartitionState("p1", SETTINGS, clock);
-    }
+class PartitionStateTest extends PartitionStateFixture {
 
     private StateReply apply(StateRequest r) {
         return state.apply(r);
