@@ -14,12 +14,19 @@ import java.util.function.Supplier;
 /**
  * Publishes with publisher confirms over a pool of confirm-mode channels, one borrowed per call
  * (channels are not thread-safe). A channel that failed in any way is closed, not reused.
+ * Every publish is mandatory: a message for a queue that does not exist (deleted after Roger
+ * declared it) is returned by the broker and reported as not stored, where a plain publish would be
+ * confirmed and silently dropped.
  */
 public final class ConfirmPublisher implements AutoCloseable {
 
     private final Supplier<Connection> connection;
     private final Duration confirmTimeout;
     private final BlockingDeque<Channel> idle = new LinkedBlockingDeque<>();
+    /** Per channel, the queues of the messages the broker returned during the current call. */
+    private final java.util.Map<Channel, java.util.List<String>> returns = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.List<java.util.function.Consumer<String>> unroutableListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param connection     gives the open connection, or throws an unchecked exception saying why
@@ -29,6 +36,11 @@ public final class ConfirmPublisher implements AutoCloseable {
     public ConfirmPublisher(Supplier<Connection> connection, Duration confirmTimeout) {
         this.connection = connection;
         this.confirmTimeout = confirmTimeout;
+    }
+
+    /** Tells {@code listener} the queue of every message the broker returned as unroutable (e.g. to forget it was declared). */
+    public void onUnroutable(java.util.function.Consumer<String> listener) {
+        unroutableListeners.add(listener);
     }
 
     /** One message for the default exchange. */
@@ -55,6 +67,7 @@ public final class ConfirmPublisher implements AutoCloseable {
             if (!ch.waitForConfirms(confirmTimeout.toMillis())) {
                 throw new NackedException("RabbitMQ refused (nacked) at least one message");
             }
+            requireRouted(ch);
             return null;
         });
     }
@@ -74,18 +87,40 @@ public final class ConfirmPublisher implements AutoCloseable {
             if (!ch.waitForConfirms(confirmTimeout.toMillis())) {
                 throw new NackedException("RabbitMQ refused (nacked) the message");
             }
+            requireRouted(ch);
             return null;
         });
+    }
+
+    /** The broker returns an unroutable message before it confirms it, so after the confirms the returns are known. */
+    private void requireRouted(Channel ch) throws NackedException {
+        java.util.List<String> returned = returns.get(ch);
+        if (returned == null || returned.isEmpty()) {
+            return;
+        }
+        java.util.List<String> queues = java.util.List.copyOf(returned);
+        returned.clear();
+        for (String queue : queues) {
+            unroutableListeners.forEach(l -> l.accept(queue));
+        }
+        throw new NackedException("RabbitMQ has no queue " + queues.get(0)
+                + " (deleted?): it returned the message instead of storing it");
     }
 
     /**
      * The client checks that the channel is open before it writes any byte of a message, so a
      * closed channel at the first message of a publish means the broker has none of it.
      */
-    private static void publish(Channel ch, String queue, AMQP.BasicProperties props, byte[] body, boolean first)
+    private void publish(Channel ch, String queue, AMQP.BasicProperties props, byte[] body, boolean first)
             throws IOException {
+        if (first) {
+            java.util.List<String> stale = returns.get(ch);
+            if (stale != null) {
+                stale.clear();
+            }
+        }
         try {
-            ch.basicPublish("", queue, props, body);
+            ch.basicPublish("", queue, true, props, body);
         } catch (AlreadyClosedException e) {
             if (first) {
                 throw new NotPublishedException("the channel was closed before the publish: " + e.getMessage(), e);
@@ -129,6 +164,9 @@ public final class ConfirmPublisher implements AutoCloseable {
         if (ch == null) {
             throw new NotPublishedException("the connection has no free channel (channel_max reached)", null);
         }
+        java.util.List<String> returned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        returns.put(ch, returned);
+        ch.addReturnListener(r -> returned.add(r.getRoutingKey()));
         try {
             ch.confirmSelect();
         } catch (IOException | RuntimeException e) {
@@ -142,7 +180,8 @@ public final class ConfirmPublisher implements AutoCloseable {
      * Closes a failed channel without waiting: closing waits for the broker's close-ok, which a
      * hung broker never sends, and the caller must get its error now.
      */
-    private static void abandon(Channel ch) {
+    private void abandon(Channel ch) {
+        returns.remove(ch);
         Thread closer = new Thread(() -> closeQuietly(ch), "roger-channel-close");
         closer.setDaemon(true);
         closer.start();
@@ -162,6 +201,7 @@ public final class ConfirmPublisher implements AutoCloseable {
     public void close() {
         Channel ch;
         while ((ch = idle.pollFirst()) != null) {
+            returns.remove(ch);
             closeQuietly(ch);
         }
     }

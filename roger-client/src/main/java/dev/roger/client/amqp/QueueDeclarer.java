@@ -37,6 +37,8 @@ public final class QueueDeclarer {
         this.buriedMaxLength = buriedMaxLength;
         this.buriedMaxAge = buriedMaxAge;
         this.buriedDropped = names.buriedDropped();
+        // A queue deleted behind Roger's back is declared again on the next try.
+        channels.onUnroutable(this::forget);
     }
 
     /** Declares a partition's main queue, unless this process already did. */
