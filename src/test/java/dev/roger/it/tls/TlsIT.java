@@ -108,7 +108,9 @@ class TlsIT {
                 assertConnectionsAreTls("the client via " + host);
             }
         }
-        assertEquals(2, messages("tls-se-default"), "both confirmed jobs are in the queue");
+        // rabbitmqctl reports a quorum queue's count from metrics refreshed every few seconds.
+        Await.until("both confirmed jobs are in the queue", java.time.Duration.ofSeconds(30),
+                () -> messages("tls-se-default") == 2);
     }
 
     @Test
