@@ -157,12 +157,9 @@ public final class ConfirmPublisher implements AutoCloseable {
             }
         }
         try {
-            ch = connection.get().createChannel();
-        } catch (IOException | RuntimeException e) {
-            throw new NotPublishedException("cannot open a channel: " + e.getMessage(), e);
-        }
-        if (ch == null) {
-            throw new NotPublishedException("the connection has no free channel (channel_max reached)", null);
+            ch = Channels.open(connection);
+        } catch (IOException e) {
+            throw new NotPublishedException(e.getMessage(), e);
         }
         java.util.List<String> returned = new java.util.concurrent.CopyOnWriteArrayList<>();
         returns.put(ch, returned);
