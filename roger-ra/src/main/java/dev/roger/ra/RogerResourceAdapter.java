@@ -118,6 +118,10 @@ public class RogerResourceAdapter implements ResourceAdapter {
     @ConfigProperty(description = "Seconds running jobs may finish after a shutdown or undeploy began; jobs still "
             + "running then are interrupted and put back to their queues", defaultValue = "25")
     private Integer shutdownGraceSeconds = 25;
+    @ConfigProperty(description = "The broker's consumer_timeout in seconds (RabbitMQ's default 1800; 0 if it has "
+            + "none): a job whose delivery is held for half of it is detached from it, so the broker does not close "
+            + "its channel", defaultValue = "1800")
+    private Integer brokerConsumerTimeoutSeconds = 1800;
     @ConfigProperty(description = "Seconds a delivery may stay unsettled at one stage before it is logged as stuck "
             + "(a running job with a maximum execution time: that plus 30 s)", defaultValue = "600")
     private Integer stuckDeliveryWarningSeconds = 600;
@@ -222,7 +226,15 @@ public class RogerResourceAdapter implements ResourceAdapter {
     DeliverySettings deliverySettings() {
         return new DeliverySettings(
                 Duration.ofSeconds(shutdownGraceSeconds == null ? 0 : Math.max(0, shutdownGraceSeconds)),
-                Duration.ofSeconds(positive("stuckDeliveryWarningSeconds", stuckDeliveryWarningSeconds)));
+                Duration.ofSeconds(positive("stuckDeliveryWarningSeconds", stuckDeliveryWarningSeconds)),
+                Duration.ofSeconds(notNegative("brokerConsumerTimeoutSeconds", brokerConsumerTimeoutSeconds)));
+    }
+
+    private static int notNegative(String name, Integer value) {
+        if (value == null || value < 0) {
+            throw new IllegalArgumentException("property " + name + " must be 0 or more, was " + value);
+        }
+        return value;
     }
 
     private static int positive(String name, Integer value) {
@@ -293,6 +305,8 @@ public class RogerResourceAdapter implements ResourceAdapter {
     public Integer getUnknownTypeGraceSeconds() { return unknownTypeGraceSeconds; }
     public void setUnknownTypeGraceSeconds(Integer s) { this.unknownTypeGraceSeconds = s; }
 
+    public Integer getBrokerConsumerTimeoutSeconds() { return brokerConsumerTimeoutSeconds; }
+    public void setBrokerConsumerTimeoutSeconds(Integer s) { this.brokerConsumerTimeoutSeconds = s; }
     public Integer getShutdownGraceSeconds() { return shutdownGraceSeconds; }
     public void setShutdownGraceSeconds(Integer s) { this.shutdownGraceSeconds = s; }
     public Integer getStuckDeliveryWarningSeconds() { return stuckDeliveryWarningSeconds; }

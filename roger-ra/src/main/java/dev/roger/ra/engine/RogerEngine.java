@@ -30,6 +30,7 @@ import dev.roger.ra.inbound.RetrySchedule;
 import dev.roger.ra.inbound.InvalidActivationException;
 import dev.roger.ra.inbound.JobDispatcher;
 import dev.roger.ra.inbound.JobRunner;
+import dev.roger.ra.inbound.LongJobGuard;
 import dev.roger.ra.inbound.RogerActivationSpec;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
@@ -71,6 +72,7 @@ public final class RogerEngine {
     private final Settler settler;
     private final JobRunner runner;
     private final StuckDeliveryWatch stuck;
+    private final LongJobGuard longJobs;
     private final Thread shutdownHook = new Thread(this::shutdownBegins, "roger-shutdown-gate");
     private TimerTask ticks;
     private volatile Instant lastActivation;
@@ -103,12 +105,14 @@ public final class RogerEngine {
                 new Burier(publisher, declarer, settings.nodeName()), timer, this::runInContainer);
         this.stuck = new StuckDeliveryWatch(settler, delivery.stuckWarning(), DeliverySettings.STUCK_MARGIN);
         this.buried = new BuriedQueues(keeper::open, declarer, cluster.client(), names);
+        this.longJobs = new LongJobGuard(keeper::open, publisher, settings.nodeName(),
+                delivery.brokerConsumerTimeout(), settings.publishTimeout());
         FailureHandler failures = new FailureHandler(settler, cluster.coordination(), events, settings.retryLevels());
         runner[0] = new JobRunner(endpoints, events, failures, settler, gate, settings.unknownTypeGrace(),
                 () -> lastActivation, settings.nodeName(), cluster.coordination(), timer, this::runInContainer,
-                settings.maxJobBytes(), settings.retryLevels());
+                settings.maxJobBytes(), settings.retryLevels(), longJobs);
         this.runner = runner[0];
-        this.partitions = new PartitionRegistry(consumerChannels::open, declarer, names,
+        this.partitions = new PartitionRegistry(() -> longJobs.watch(consumerChannels.open()), declarer, names,
                 new JobDispatcher(workManager, runner[0], settler, settings.maxConcurrentJobs()),
                 new PartitionRegistry.Gate() {
                     @Override
@@ -200,6 +204,7 @@ public final class RogerEngine {
             }
         };
         timer.schedule(ticks, 0, TICK_MILLIS);
+        longJobs.start();
         try {
             // SIGTERM: the container's own shutdown hook undeploys applications a moment later;
             // from the signal on, no job may start.
@@ -255,6 +260,7 @@ public final class RogerEngine {
         drain(null, began.plus(delivery.shutdownGrace()), "node " + settings.nodeName());
         awaitSettled(Instant.now().plusSeconds(5));
         timer.cancel();
+        longJobs.stop();
         cluster.close();
         droppedBuried.close();
         publisher.close();

@@ -22,6 +22,24 @@ public final class Delivery {
     private volatile String jobId;
     private volatile Duration limit;
     private volatile boolean warned;
+    private final long receivedAt = System.nanoTime();
+    /** Set when the {@link LongJobGuard} admits the delivery: its ending then goes there. */
+    private volatile Handover handover;
+
+    /** How the Settler's decision reaches the broker. */
+    enum Ending {
+        /** Acked: the broker forgets the message. */
+        ACK,
+        /** Rejected with requeue: back to its queue. */
+        RETURN,
+        /** Left unacked: the broker takes it back when the channel closes. */
+        LEAVE
+    }
+
+    /** Ends a delivery in place of its channel (a long job's held copy). */
+    interface Handover {
+        void end(Ending ending);
+    }
 
     Delivery(QueueConsumer consumer, long tag, AMQP.BasicProperties properties, byte[] body, boolean redelivered) {
         this.consumer = consumer;
@@ -59,12 +77,14 @@ public final class Delivery {
     /**
      * How many times the broker gave this message out before without it being acked: the
      * {@code x-delivery-count} header of quorum queues (0 for a first delivery, and always 0 on
-     * classic queues, which do not count).
+     * classic queues, which do not count), plus the runs lost while the job was detached from its
+     * delivery (see {@link LongJobGuard}), which the broker cannot count.
      */
     public int deliveryCount() {
         Object v = properties == null || properties.getHeaders() == null ? null
                 : properties.getHeaders().get("x-delivery-count");
-        return v instanceof Number n ? (int) Math.min(Integer.MAX_VALUE, Math.max(0, n.longValue())) : 0;
+        long counted = v instanceof Number n ? Math.max(0, n.longValue()) : 0;
+        return (int) Math.min(Integer.MAX_VALUE, counted + LongJobGuard.lostRuns(properties));
     }
 
     /** The message id property, which is the job id for messages Roger published. */
@@ -135,16 +155,48 @@ public final class Delivery {
 
     /** Acknowledges on the delivery's channel. Only the Settler calls it, after {@link #claim()}. */
     void basicAck() {
-        consumer.settle(tag, true);
+        end(Ending.ACK);
     }
 
     /** Rejects with requeue: the broker returns the message to its queue's head. Only the Settler calls it. */
     void basicReturn() {
-        consumer.settle(tag, false);
+        end(Ending.RETURN);
     }
 
     /** Leaves it unacked for good: the broker redelivers it when the channel closes. Only the Settler calls it. */
     void abandon() {
-        consumer.abandon();
+        end(Ending.LEAVE);
+    }
+
+    private void end(Ending ending) {
+        Handover h = handover;
+        if (h != null) {
+            h.end(ending);
+        } else {
+            endOnChannel(ending);
+        }
+    }
+
+    /** Ends it on the channel it came from, whatever ends it otherwise (the long-job guard detaching it). */
+    void endOnChannel(Ending ending) {
+        switch (ending) {
+            case ACK -> consumer.settle(tag, true);
+            case RETURN -> consumer.settle(tag, false);
+            case LEAVE -> consumer.abandon();
+        }
+    }
+
+    void handOver(Handover h) {
+        handover = h;
+    }
+
+    /** When the broker handed it over ({@link System#nanoTime()}): its age is what the consumer timeout measures. */
+    long receivedAt() {
+        return receivedAt;
+    }
+
+    /** The worker count of the consumer it came from. */
+    int workers() {
+        return consumer.workers();
     }
 }

@@ -64,6 +64,7 @@ public final class JobRunner {
     private final int maxJobBytes;
     private final RetrySchedule defaultLevels;
     private final RunOnce runOnce;
+    private final LongJobGuard longJobs;
 
     /**
      * @param failures  what to do with failed attempts
@@ -71,11 +72,13 @@ public final class JobRunner {
      * @param container runs a timed-out job's outcome on a container thread (not the job's, which is
      *                  still in the bean)
      * @param lastActivation the last bean activation or deactivation: jobs of unknown types wait for a grace after it
+     * @param longJobs  detaches jobs that run longer than the broker's consumer timeout from their deliveries
      */
     public JobRunner(EndpointRegistry endpoints, ApplicationEvents events, FailureHandler failures, Settler settler,
                      RunGate gate, Duration unknownTypeGrace, Supplier<Instant> lastActivation, String node,
                      Coordination coordination, Timer timer, Consumer<Runnable> container, int maxJobBytes,
-                     RetrySchedule defaultLevels) {
+                     RetrySchedule defaultLevels, LongJobGuard longJobs) {
+        this.longJobs = longJobs;
         this.coordination = coordination;
         this.runOnce = new RunOnce(coordination, settler);
         this.endpoints = endpoints;
@@ -97,6 +100,11 @@ public final class JobRunner {
         if (delivery.consumerStopping()) {
             // Paused or stopped before it started: back to its queue for another consumer.
             settler.putBack(delivery, Duration.ZERO, "its consumer stopped before the job started");
+            return;
+        }
+        if (!longJobs.admit(delivery)) {
+            settler.putBack(delivery, Duration.ofSeconds(1), "its queue's workers on this node are all busy, some "
+                    + "with long jobs detached from their deliveries");
             return;
         }
         String headerProblem = MessageHeaders.problem(delivery.properties());

@@ -36,7 +36,7 @@ public final class Settler {
     private static final System.Logger LOG = System.getLogger(Settler.class.getName());
 
     /** A job's copy must not carry the broker's counters of the message it copies. */
-    private static final Set<String> BROKER_HEADERS = Set.of("x-delivery-count", "x-acquired-count");
+    static final Set<String> BROKER_HEADERS = Set.of("x-delivery-count", "x-acquired-count");
 
     private final ConfirmPublisher publisher;
     private final Retrier retrier;
