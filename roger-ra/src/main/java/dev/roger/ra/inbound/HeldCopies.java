@@ -36,7 +36,8 @@ final class HeldCopies {
     private static final System.Logger LOG = System.getLogger(HeldCopies.class.getName());
 
     static final String EXCHANGE = "roger.held";
-    static final String HELD_ON = "x-roger-held-on";
+    /** The routing header: a headers exchange ignores the headers whose names start with {@code x-}. */
+    static final String HELD_ON = "roger-held-on";
     static final String HOLD_ID = "x-roger-hold-id";
     static final String LOST_RUNS = "x-roger-lost-runs";
     /** How long a copy may take to reach this node's consumer before it goes back to its job's queue. */
