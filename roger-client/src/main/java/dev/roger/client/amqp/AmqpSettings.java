@@ -12,13 +12,16 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * How to reach RabbitMQ: a URI, or host/port/credentials/virtual host, plus heartbeat, timeouts,
- * TLS and client properties. Immutable; connections made from it recover automatically.
+ * TLS and client properties. Immutable; connections made from it recover automatically. The URI may
+ * list the members of a cluster ({@code amqp://u:p@h1:5672,h2:5672,h3:5672/vhost}): a connection
+ * goes to one of them and recovers to any that answers.
  *
  * <p>TLS verifies the broker's certificate and host name, against the given trust store or the
  * JVM's default one (unlike the AMQP client's own {@code amqps://} handling, which trusts all).
@@ -85,16 +88,19 @@ public final class AmqpSettings {
      * @throws IllegalArgumentException naming the setting that is invalid
      */
     public ConnectionFactory newConnectionFactory() {
-        ConnectionFactory cf = new ConnectionFactory();
         String effectiveUri = uri != null ? uri : (host == null ? defaultUri() : null);
+        BrokerAddresses brokers = brokers(effectiveUri);
+        ConnectionFactory cf = brokers.isList() ? new AddressListConnectionFactory(brokers.addresses())
+                : new ConnectionFactory();
         boolean secureUri = false;
         if (effectiveUri != null) {
+            String single = brokers.singleHostUri();
             try {
-                URI parsed = new URI(effectiveUri);
+                URI parsed = new URI(single);
                 secureUri = "amqps".equalsIgnoreCase(parsed.getScheme());
                 // setUri would switch amqps to a trust-everything TLS context: give it the same URI as
                 // amqp (textually, so escaped user info stays escaped once) and add verifying TLS below.
-                cf.setUri(secureUri ? new URI("amqp" + effectiveUri.strip().substring("amqps".length())) : parsed);
+                cf.setUri(secureUri ? new URI("amqp" + single.strip().substring("amqps".length())) : parsed);
                 if (secureUri && parsed.getPort() == -1) {
                     cf.setPort(ConnectionFactory.DEFAULT_AMQP_OVER_SSL_PORT);
                 }
@@ -183,13 +189,33 @@ public final class AmqpSettings {
     }
 
     /**
-     * Where connections go, as a URI without the password, for logs and error messages: the
-     * default virtual host {@code /} is no path, as in a URI.
+     * The brokers the URI lists (several for a cluster: {@code amqp://u:p@h1,h2:5673,h3/vhost});
+     * only the first when {@code host} or {@code port} override the URI's.
+     *
+     * @throws IllegalArgumentException for a malformed host list
+     */
+    private BrokerAddresses brokers(String effectiveUri) {
+        if (effectiveUri == null) {
+            return new BrokerAddresses(null, List.of());
+        }
+        try {
+            BrokerAddresses listed = BrokerAddresses.parse(effectiveUri);
+            return host != null || port != null ? listed.firstOnly() : listed;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid AMQP uri '" + redact(effectiveUri) + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where connections go, as a URI without the password, for logs and error messages: every
+     * broker of a list; the default virtual host {@code /} is no path, as in a URI.
      */
     public String describe() {
         ConnectionFactory cf = newConnectionFactory();
+        BrokerAddresses brokers = brokers(uri != null ? uri : (host == null ? defaultUri() : null));
+        String hosts = brokers.isList() ? brokers.describe() : cf.getHost() + ":" + cf.getPort();
         String vhost = cf.getVirtualHost();
-        return (cf.isSSL() ? "amqps://" : "amqp://") + cf.getUsername() + "@" + cf.getHost() + ":" + cf.getPort()
+        return (cf.isSSL() ? "amqps://" : "amqp://") + cf.getUsername() + "@" + hosts
                 + ("/".equals(vhost) ? "" : "/" + vhost);
     }
 

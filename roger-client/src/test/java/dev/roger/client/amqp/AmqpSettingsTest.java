@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,5 +95,40 @@ class AmqpSettingsTest {
         assertEquals("amqp://u:***@h:1/v", AmqpSettings.redact("amqp://u:pw@h:1/v"));
         assertEquals("amqp://u@h:5672/v", AmqpSettings.builder().host("h").username("u").password("pw").virtualHost("v")
                 .build().describe());
+    }
+
+    @Test
+    void aClusterUriConnectsToAnyListedMemberAndAHostSettingOverridesTheList() throws IOException {
+        AmqpSettings settings = AmqpSettings.ofUri("amqp://u:p@h1:5721,h2:5722,h3:5723/v");
+        ConnectionFactory cf = settings.newConnectionFactory();
+        assertEquals("h1", cf.getHost());
+        assertEquals("u", cf.getUsername());
+        assertEquals("v", cf.getVirtualHost());
+        // newConnection(name) asks for the factory's own host; the list must come back instead.
+        List<Address> tried = ((AddressListConnectionFactory) cf)
+                .createAddressResolver(List.of(new Address("h1", 5721))).getAddresses();
+        assertEquals(List.of(new Address("h1", 5721), new Address("h2", 5722), new Address("h3", 5723)), tried);
+        assertEquals("amqp://u@h1:5721,h2:5722,h3:5723/v", settings.describe());
+
+        ConnectionFactory overridden = AmqpSettings.builder().uri("amqp://u:p@h1:5721,h2:5722/v").host("solo").build()
+                .newConnectionFactory();
+        assertFalse(overridden instanceof AddressListConnectionFactory);
+        assertEquals("solo", overridden.getHost());
+        assertEquals(5721, overridden.getPort());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AmqpSettings.ofUri("amqp://u:secret@h1,/v").newConnectionFactory());
+        assertTrue(e.getMessage().startsWith("Invalid AMQP uri 'amqp://u:***@h1,/v': empty address"), e.getMessage());
+    }
+
+    @Test
+    void aTlsClusterUriVerifiesEveryMemberOnTheTlsPort() throws IOException {
+        AmqpSettings settings = AmqpSettings.ofUri("amqps://u:p@h1,h2:5999/v");
+        ConnectionFactory cf = settings.newConnectionFactory();
+        assertTrue(cf.isSSL());
+        List<Address> tried = ((AddressListConnectionFactory) cf)
+                .createAddressResolver(List.of(new Address(cf.getHost(), cf.getPort()))).getAddresses();
+        assertEquals(List.of(new Address("h1", 5671), new Address("h2", 5999)), tried);
+        assertEquals("amqps://u@h1:5671,h2:5999/v", settings.describe());
     }
 }
