@@ -1,0 +1,217 @@
+package dev.roger.chaos.broker;
+
+import dev.roger.chaos.ChaosFailure;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The RabbitMQ nodes of one phase of the suite: a single node, or the members of a cluster. The
+ * nodes and the producer reach them through one AMQP URI listing every member, and the launcher
+ * asks whichever member answers what the broker sees (consumers, queue lengths).
+ */
+public final class BrokerSet {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final List<RabbitNode> nodes;
+
+    private BrokerSet(List<RabbitNode> nodes) {
+        this.nodes = List.copyOf(nodes);
+    }
+
+    /** One broker node, started fresh. */
+    public static BrokerSet single(RabbitNode node) {
+        node.startFresh(START_TIMEOUT);
+        return new BrokerSet(List.of(node));
+    }
+
+    /**
+     * A cluster: every node started fresh, then each one after the first joined to it
+     * ({@code stop_app}, {@code join_cluster}, {@code start_app}), then checked to see all of them.
+     */
+    public static BrokerSet cluster(List<RabbitNode> nodes) {
+        for (RabbitNode node : nodes) {
+            node.stop();
+        }
+        List<Thread> starts = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
+        for (RabbitNode node : nodes) {
+            Thread t = new Thread(() -> {
+                try {
+                    node.startFresh(START_TIMEOUT);
+                } catch (RuntimeException e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            }, "start-" + node.nodeName());
+            t.start();
+            starts.add(t);
+        }
+        for (Thread t : starts) {
+            join(t);
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        RabbitNode first = nodes.get(0);
+        for (RabbitNode node : nodes.subList(1, nodes.size())) {
+            node.ctl("stop_app");
+            node.ctl("join_cluster", first.nodeName());
+            node.ctl("start_app");
+            node.awaitRunning(START_TIMEOUT);
+        }
+        BrokerSet set = new BrokerSet(nodes);
+        List<String> running = set.runningMembers();
+        if (running.size() != nodes.size()) {
+            throw new ChaosFailure("The cluster has " + running.size() + " running members (" + running + "), not "
+                    + nodes.size());
+        }
+        return set;
+    }
+
+    public List<RabbitNode> nodes() {
+        return nodes;
+    }
+
+    /** {@code amqp://guest:guest@127.0.0.1:p1,127.0.0.1:p2,...}: every member, for Roger's multi-address URIs. */
+    public String amqpUri() {
+        return "amqp://guest:guest@" + nodes.stream().map(RabbitNode::amqpAddress).collect(Collectors.joining(","));
+    }
+
+    /** The running members, as the first member that answers sees them. */
+    public List<String> runningMembers() {
+        for (RabbitNode node : nodes) {
+            if (node.answers()) {
+                String out = node.ctl("cluster_status", "--formatter", "json");
+                try (JsonReader reader = Json.createReader(new StringReader(out))) {
+                    return strings(reader.readObject().get("running_nodes"));
+                }
+            }
+        }
+        throw new ChaosFailure("No member of " + nodes + " reports its cluster status");
+    }
+
+    /** A member whose application runs, to ask. @throws ChaosFailure when none answers */
+    public RabbitNode anyRunning() {
+        for (RabbitNode node : nodes) {
+            if (Command.run(List.of("rabbitmqctl", "-n", node.nodeName(), "-q", "await_startup", "--timeout", "1"),
+                    Duration.ofSeconds(30)).ok()) {
+                return node;
+            }
+        }
+        throw new ChaosFailure("No RabbitMQ node of " + nodes + " runs");
+    }
+
+    /** Consumers per queue, over every queue whose name is in {@code queues}. */
+    public Map<String, Integer> consumers(List<String> queues) {
+        Map<String, Integer> counts = new HashMap<>();
+        queues.forEach(q -> counts.put(q, 0));
+        for (JsonValue v : anyRunning().ctlJson("list_consumers", "queue_name")) {
+            String name = v.asJsonObject().getString("queue_name", "");
+            counts.computeIfPresent(name, (q, n) -> n + 1);
+        }
+        return counts;
+    }
+
+    /** Every queue's name, messages (ready + unacknowledged), members (quorum) and leader. */
+    public List<QueueInfo> queues() {
+        List<QueueInfo> out = new ArrayList<>();
+        for (JsonValue v : anyRunning().ctlJson("list_queues", "name", "messages", "type", "members", "online",
+                "leader")) {
+            JsonObject q = v.asJsonObject();
+            JsonValue messages = q.get("messages");
+            JsonValue leader = q.get("leader");
+            out.add(new QueueInfo(q.getString("name"),
+                    messages != null && messages.getValueType() == JsonValue.ValueType.NUMBER
+                            ? q.getJsonNumber("messages").longValue() : 0,
+                    q.getString("type", ""), strings(q.get("members")), strings(q.get("online")),
+                    leader != null && leader.getValueType() == JsonValue.ValueType.STRING ? q.getString("leader") : ""));
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonValue list) {
+        return list != null && list.getValueType() == JsonValue.ValueType.ARRAY
+                ? list.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+                : List.of();
+    }
+
+    /**
+     * A queue as {@code list_queues} shows it.
+     *
+     * @param messages ready and unacknowledged
+     * @param members  a quorum queue's members (empty for a classic queue)
+     * @param online   the members that are up
+     * @param leader   a quorum queue's leader
+     */
+    public record QueueInfo(String name, long messages, String type, List<String> members, List<String> online,
+                            String leader) {
+    }
+
+    /**
+     * The member each client connection whose client-given name starts with {@code namePrefix}
+     * is connected to (by the AMQP port it uses), by that name: Roger's nodes name theirs
+     * {@code roger@<node>}, and extra consumer connections {@code roger@<node>#2} and on.
+     */
+    public Map<String, String> connections(String namePrefix) {
+        Map<Integer, String> byPort = new HashMap<>();
+        nodes.forEach(n -> byPort.put(n.amqpPort(), n.nodeName()));
+        Map<String, String> members = new HashMap<>();
+        for (JsonValue v : anyRunning().ctlJson("list_connections", "port", "client_properties")) {
+            JsonObject c = v.asJsonObject();
+            String member = c.get("port") instanceof JsonNumber n ? byPort.get(n.intValue()) : null;
+            String name = connectionName(c.get("client_properties"));
+            if (member != null && name.startsWith(namePrefix)) {
+                members.put(name, member);
+            }
+        }
+        return members;
+    }
+
+    /** client_properties comes as [[key, type, value], ...]. */
+    private static String connectionName(JsonValue properties) {
+        if (properties == null || properties.getValueType() != JsonValue.ValueType.ARRAY) {
+            return "";
+        }
+        for (JsonValue p : properties.asJsonArray()) {
+            JsonArray kv = p.asJsonArray();
+            if (kv.size() == 3 && "connection_name".equals(kv.getString(0, ""))) {
+                return kv.getString(2, "");
+            }
+        }
+        return "";
+    }
+
+    /** Stops every member (never the machine's own broker: each command names the member). */
+    public void stop() {
+        for (RabbitNode node : nodes) {
+            try {
+                node.stop();
+            } catch (ChaosFailure e) {
+                System.out.println("Warning: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChaosFailure("Interrupted while starting RabbitMQ", e);
+        }
+    }
+}
