@@ -53,6 +53,7 @@ public final class ChaosMain {
     private final PrintStream out;
     private final List<ChaosNode> running = new CopyOnWriteArrayList<>();
     private final List<BrokerSet> brokers = new CopyOnWriteArrayList<>();
+    private volatile CompletableFuture<Void> stopping = CompletableFuture.completedFuture(null);
 
     private ChaosMain(ChaosArgs args, Path dir, PrintStream out) {
         this.args = args;
@@ -89,12 +90,22 @@ public final class ChaosMain {
                 ? CompletableFuture.supplyAsync(() -> track(BrokerSet.cluster(CLUSTER))) : null;
         ExecutionsDb db = ExecutionsDb.createFresh(System.getProperty("chaos.postgres.url", "jdbc:postgresql://127.0.0.1:5432/"),
                 System.getProperty("chaos.postgres.user", "postgres"), "roger_chaos");
+        List<ChaosNode> clusterNodes = cluster == null ? List.of()
+                : nodes(List.of("x", "y"), BrokerSet.amqpUri(CLUSTER), db);
+        // The cluster phase's nodes boot while the first phase's last jobs go through, if the
+        // cluster is formed by then (its queues must be declared with every member present).
+        Runnable bootClusterNodes = () -> {
+            if (cluster != null && cluster.isDone() && !cluster.isCompletedExceptionally()) {
+                out.println("[cluster] starting its Payara Micro nodes early ...");
+                clusterNodes.forEach(ChaosNode::start);
+            }
+        };
         List<PhaseResult> results = new ArrayList<>();
         if (args.runs(ChaosArgs.NODES)) {
-            results.add(nodesPhase(db, mode));
+            results.add(nodesPhase(db, mode, bootClusterNodes));
         }
         if (cluster != null) {
-            results.add(clusterPhase(cluster, db, mode));
+            results.add(clusterPhase(cluster, clusterNodes, db, mode));
         }
         boolean passed = results.stream().allMatch(PhaseResult::passed);
         results.forEach(r -> Summary.print(r, out));
@@ -116,7 +127,7 @@ public final class ChaosMain {
         return passed ? 0 : 1;
     }
 
-    private PhaseResult nodesPhase(ExecutionsDb db, ChaosMode mode) {
+    private PhaseResult nodesPhase(ExecutionsDb db, ChaosMode mode, Runnable afterFaults) {
         out.println("[nodes] starting RabbitMQ " + SINGLE + " ...");
         BrokerSet broker;
         try {
@@ -124,7 +135,7 @@ public final class ChaosMain {
         } catch (ChaosFailure e) {
             return failed(ChaosArgs.NODES, e);
         }
-        List<ChaosNode> nodes = nodes(List.of("a", "b", "c"), broker, db);
+        List<ChaosNode> nodes = nodes(List.of("a", "b", "c"), broker.amqpUri(), db);
         PhaseResult result = new PhaseRun(ChaosArgs.NODES, broker, nodes, db, mode, out).run(() -> {
             List<Fault> faults = new ArrayList<>();
             for (int round = 0; round < mode.rounds(); round++) {
@@ -134,12 +145,14 @@ public final class ChaosMain {
                 faults.add(new NodeTerminate(nodes.get((2 + round) % nodes.size()), ChaosMode.TERM_GRACE));
             }
             return faults;
-        });
-        stop(nodes, broker);
+        }, afterFaults);
+        // In the background: the next phase need not wait for these nodes and this broker to stop.
+        stopping = CompletableFuture.runAsync(() -> stop(nodes, broker));
         return result;
     }
 
-    private PhaseResult clusterPhase(CompletableFuture<BrokerSet> future, ExecutionsDb db, ChaosMode mode) {
+    private PhaseResult clusterPhase(CompletableFuture<BrokerSet> future, List<ChaosNode> nodes, ExecutionsDb db,
+                                     ChaosMode mode) {
         out.println("[cluster] waiting for the RabbitMQ cluster " + CLUSTER + " ...");
         BrokerSet cluster;
         try {
@@ -151,7 +164,6 @@ public final class ChaosMain {
             Thread.currentThread().interrupt();
             return failed(ChaosArgs.CLUSTER, e);
         }
-        List<ChaosNode> nodes = nodes(List.of("x", "y"), cluster, db);
         PhaseResult result = new PhaseRun(ChaosArgs.CLUSTER, cluster, nodes, db, mode, out).run(() -> {
             List<Fault> faults = new ArrayList<>();
             for (int round = 0; round < mode.rounds(); round++) {
@@ -159,13 +171,13 @@ public final class ChaosMain {
                 faults.add(new BrokerNodeKill(cluster, nodes.size(), queue, ChaosMode.BROKER_DOWN));
             }
             return faults;
-        });
+        }, () -> { });
         stop(nodes, cluster);
         return result;
     }
 
-    private List<ChaosNode> nodes(List<String> names, BrokerSet brokerSet, ExecutionsDb db) {
-        List<ChaosNode> nodes = names.stream().map(n -> new ChaosNode(n, dir, brokerSet.amqpUri(), db.url())).toList();
+    private List<ChaosNode> nodes(List<String> names, String amqpUri, ExecutionsDb db) {
+        List<ChaosNode> nodes = names.stream().map(n -> new ChaosNode(n, dir, amqpUri, db.url())).toList();
         running.addAll(nodes);
         return nodes;
     }
@@ -189,6 +201,11 @@ public final class ChaosMain {
     }
 
     private void stopEverything() {
+        try {
+            stopping.join();
+        } catch (RuntimeException e) {
+            out.println("Warning: stopping the first phase's nodes and broker failed: " + e.getMessage());
+        }
         running.parallelStream().forEach(ChaosNode::stop);
         running.clear();
         brokers.forEach(BrokerSet::stop);

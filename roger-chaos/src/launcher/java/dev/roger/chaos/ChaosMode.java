@@ -22,9 +22,9 @@ public record ChaosMode(String name, int jobs, double rate, int rounds, int minM
     public static final Duration GIVE_UP = Duration.ofMinutes(3);
 
     /** CI: each fault once, 2,000 jobs per phase. */
-    public static final ChaosMode SHORT = new ChaosMode("short", 2_000, 40, 1, 20, 300);
+    public static final ChaosMode SHORT = new ChaosMode("short", 2_000, 80, 1, 20, 300);
     /** The documented run: each fault twice, 10,000 jobs per phase. */
-    public static final ChaosMode FULL = new ChaosMode("full", 10_000, 50, 2, 20, 300);
+    public static final ChaosMode FULL = new ChaosMode("full", 10_000, 80, 2, 20, 300);
 
     public ChaosMode withJobs(int n) {
         if (n < 100) {

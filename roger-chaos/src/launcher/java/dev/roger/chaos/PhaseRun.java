@@ -60,8 +60,14 @@ final class PhaseRun {
         this.out = out;
     }
 
-    /** Runs the phase; a broker or node that does not come up ends it early with {@code failure} set. */
-    PhaseResult run(Supplier<List<Fault>> faultsAfterBoot) {
+    /**
+     * Runs the phase; a broker or node that does not come up ends it early with {@code failure} set.
+     *
+     * @param faultsAfterBoot the faults, made once the nodes are up (some pick their target then)
+     * @param afterFaults     run once the last fault was recovered from, while the last jobs go
+     *                        through (the next phase's nodes boot meanwhile)
+     */
+    PhaseResult run(Supplier<List<Fault>> faultsAfterBoot, Runnable afterFaults) {
         JobPlan plan = new JobPlan(name.charAt(0) + "-", mode.jobs(), ChaosJobs.PARTITIONS, mode.minMillis(),
                 mode.maxMillis(), 42);
         List<FaultRecord> records = new ArrayList<>();
@@ -90,6 +96,7 @@ final class PhaseRun {
                 records.add(inject(faults.get(k), producer, start));
                 producer.openSegment(k + 1);
             }
+            afterFaults.run();
             while (!producer.awaitSettled(Duration.ofSeconds(1))) {
                 progress.maybePrint();
             }
@@ -112,7 +119,7 @@ final class PhaseRun {
     private AmqpRogerClient bootAndConnect() throws InterruptedException {
         out.printf("[%s] starting %d Payara Micro nodes on %s ...%n", name, nodes.size(), brokers.amqpUri());
         long boot = System.nanoTime();
-        nodes.forEach(ChaosNode::start);
+        nodes.stream().filter(n -> !n.isAlive()).forEach(ChaosNode::start);
         awaitSteady(boot);
         out.printf("[%s] nodes up and consuming after %.0f s: %s%n", name, (System.nanoTime() - boot) / 1e9,
                 nodes.stream().map(ChaosNode::label).toList());
@@ -209,7 +216,7 @@ final class PhaseRun {
                 return;
             }
             progress.maybePrint();
-            Thread.sleep(1000);
+            Thread.sleep(2000);
         }
         out.printf("[%s] drain stopped after %d min%n", name, DRAIN_LIMIT.toMinutes());
     }
@@ -245,8 +252,8 @@ final class PhaseRun {
         Map<String, Integer> perNode = Map.of();
         try {
             Set<String> lost = Set.of();
+            Map<String, Integer> executions = db.executions(plan.prefix());
             if (producer != null) {
-                Map<String, Integer> executions = db.executions(plan.prefix());
                 tally = Tally.of(plan.size(), producer.ledger().confirmed(), producer.ledger().threw(),
                         producer.ledger().gaveUp(), executions);
                 lost = producer.ledger().confirmed().stream().filter(id -> !executions.containsKey(id))
@@ -257,7 +264,7 @@ final class PhaseRun {
             left = leftInQueues();
             long count = left.entrySet().stream().filter(e -> e.getKey().endsWith(".buried"))
                     .mapToLong(Map.Entry::getValue).sum();
-            buried = buried(count, lost);
+            buried = buried(count, lost, executions.keySet());
             consumers = new TreeMap<>(brokers.consumers(ChaosJobs.QUEUES));
         } catch (RuntimeException e) {
             failure = (failure == null ? "" : failure + "; ") + "collecting the results failed: " + e.getMessage();
@@ -279,10 +286,10 @@ final class PhaseRun {
 
     /**
      * The jobs in the suite's buried queues: per reason, error and node (the node's label, e.g.
-     * {@code c-1}, for Roger's default node name {@code host:pid}), a sample of ids, and how many
-     * of the lost jobs are among them.
+     * {@code c-1}, for Roger's default node name {@code host:pid}), a sample of ids, how many of
+     * the lost jobs are among them and how many of them ran all the same.
      */
-    private PhaseResult.Buried buried(long count, Set<String> lost) {
+    private PhaseResult.Buried buried(long count, Set<String> lost, Set<String> executed) {
         Map<Long, String> labels = new HashMap<>();
         nodes.forEach(n -> labels.putAll(n.labelsByPid()));
         Map<String, Integer> reasons = new TreeMap<>();
@@ -299,8 +306,8 @@ final class PhaseRun {
                 }
             }
         }
-        int lostAmongThem = (int) ids.stream().filter(lost::contains).count();
-        return new PhaseResult.Buried(count, reasons, ids.stream().sorted().limit(20).toList(), lostAmongThem);
+        return new PhaseResult.Buried(count, reasons, ids.stream().sorted().limit(20).toList(),
+                (int) ids.stream().filter(lost::contains).count(), (int) ids.stream().filter(executed::contains).count());
     }
 
     private static String nodeLabel(String node, Map<Long, String> labels) {

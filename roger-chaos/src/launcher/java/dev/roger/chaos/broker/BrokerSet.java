@@ -1,6 +1,10 @@
 package dev.roger.chaos.broker;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import dev.roger.chaos.ChaosFailure;
+import dev.roger.client.amqp.AmqpSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -8,12 +12,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +32,7 @@ public final class BrokerSet {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<RabbitNode> nodes;
+    private volatile int preferred;
 
     private BrokerSet(List<RabbitNode> nodes) {
         this.nodes = List.copyOf(nodes);
@@ -88,6 +95,11 @@ public final class BrokerSet {
 
     /** {@code amqp://guest:guest@127.0.0.1:p1,127.0.0.1:p2,...}: every member, for Roger's multi-address URIs. */
     public String amqpUri() {
+        return amqpUri(nodes);
+    }
+
+    /** The URI of {@link #amqpUri()} for these nodes, before they run. */
+    public static String amqpUri(List<RabbitNode> nodes) {
         return "amqp://guest:guest@" + nodes.stream().map(RabbitNode::amqpAddress).collect(Collectors.joining(","));
     }
 
@@ -104,24 +116,51 @@ public final class BrokerSet {
         throw new ChaosFailure("No member of " + nodes + " reports its cluster status");
     }
 
-    /** A member whose application runs, to ask. @throws ChaosFailure when none answers */
-    public RabbitNode anyRunning() {
-        for (RabbitNode node : nodes) {
-            if (Command.run(List.of("rabbitmqctl", "-n", node.nodeName(), "-q", "await_startup", "--timeout", "1"),
-                    Duration.ofSeconds(30)).ok()) {
-                return node;
+    /**
+     * A {@code rabbitmqctl} listing from the first member that answers, starting with the one that
+     * answered last (a stopped or killed member costs a failed call only once).
+     *
+     * @throws ChaosFailure when no member answers
+     */
+    private JsonArray ctlJson(String... args) {
+        ChaosFailure last = null;
+        for (int i = 0; i < nodes.size(); i++) {
+            int k = (preferred + i) % nodes.size();
+            try {
+                JsonArray out = nodes.get(k).ctlJson(args);
+                preferred = k;
+                return out;
+            } catch (ChaosFailure e) {
+                last = e;
             }
         }
-        throw new ChaosFailure("No RabbitMQ node of " + nodes + " runs");
+        throw new ChaosFailure("No RabbitMQ node of " + nodes + " answers: " + last.getMessage(), last);
     }
 
-    /** Consumers per queue, over every queue whose name is in {@code queues}. */
+    /**
+     * Consumers per queue, as the queues themselves report them on a passive declare (cheaper
+     * than a {@code rabbitmqctl} call, and live); 0 for a queue that is missing or unreachable.
+     */
     public Map<String, Integer> consumers(List<String> queues) {
         Map<String, Integer> counts = new HashMap<>();
         queues.forEach(q -> counts.put(q, 0));
-        for (JsonValue v : anyRunning().ctlJson("list_consumers", "queue_name")) {
-            String name = v.asJsonObject().getString("queue_name", "");
-            counts.computeIfPresent(name, (q, n) -> n + 1);
+        ConnectionFactory factory = AmqpSettings.ofUri(amqpUri()).newConnectionFactory();
+        factory.setAutomaticRecoveryEnabled(false);
+        try (Connection connection = factory.newConnection("roger-chaos-probe")) {
+            for (String queue : queues) {
+                Channel channel = connection.createChannel();
+                try {
+                    counts.put(queue, channel.queueDeclarePassive(queue).getConsumerCount());
+                } catch (IOException e) {
+                    // Missing (404 closes the channel) or its leader is away: no consumer to count.
+                } finally {
+                    if (channel.isOpen()) {
+                        channel.abort();
+                    }
+                }
+            }
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            // The broker is down or restarting: nobody consumes through it.
         }
         return counts;
     }
@@ -129,7 +168,7 @@ public final class BrokerSet {
     /** Every queue's name, messages (ready + unacknowledged), members (quorum) and leader. */
     public List<QueueInfo> queues() {
         List<QueueInfo> out = new ArrayList<>();
-        for (JsonValue v : anyRunning().ctlJson("list_queues", "name", "messages", "type", "members", "online",
+        for (JsonValue v : ctlJson("list_queues", "name", "messages", "type", "members", "online",
                 "leader")) {
             JsonObject q = v.asJsonObject();
             JsonValue messages = q.get("messages");
@@ -170,7 +209,7 @@ public final class BrokerSet {
         Map<Integer, String> byPort = new HashMap<>();
         nodes.forEach(n -> byPort.put(n.amqpPort(), n.nodeName()));
         Map<String, String> members = new HashMap<>();
-        for (JsonValue v : anyRunning().ctlJson("list_connections", "port", "client_properties")) {
+        for (JsonValue v : ctlJson("list_connections", "port", "client_properties")) {
             JsonObject c = v.asJsonObject();
             String member = c.get("port") instanceof JsonNumber n ? byPort.get(n.intValue()) : null;
             String name = connectionName(c.get("client_properties"));

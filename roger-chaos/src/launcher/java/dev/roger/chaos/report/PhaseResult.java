@@ -37,10 +37,11 @@ public record PhaseResult(String name, List<String> brokers, double bootSeconds,
      * @param count   messages in them
      * @param reasons per reason, error and node, how many buried jobs give it
      * @param sample  up to 20 buried job ids
-     * @param lost    how many of the phase's lost jobs are among them
+     * @param lost     how many of the phase's lost jobs are among them
+     * @param executed how many of them were executed all the same (a copy ran elsewhere)
      */
-    public record Buried(long count, Map<String, Integer> reasons, List<String> sample, int lost) {
-        public static final Buried NONE = new Buried(0, Map.of(), List.of(), 0);
+    public record Buried(long count, Map<String, Integer> reasons, List<String> sample, int lost, int executed) {
+        public static final Buried NONE = new Buried(0, Map.of(), List.of(), 0, 0);
     }
 
     /** A phase that could not start. */

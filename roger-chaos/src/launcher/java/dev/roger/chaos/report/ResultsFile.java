@@ -65,6 +65,7 @@ public final class ResultsFile {
                 .add("buriedReasons", counts(p.buried().reasons()))
                 .add("buriedSample", Json.createArrayBuilder(p.buried().sample()))
                 .add("lostAmongBuried", p.buried().lost())
+                .add("executedAmongBuried", p.buried().executed())
                 .add("duplicatesByFault", counts(p.duplicatesByFault()))
                 .add("leftInQueues", longs(p.leftInQueues()))
                 .add("consumersAtEnd", counts(p.consumersAtEnd()))

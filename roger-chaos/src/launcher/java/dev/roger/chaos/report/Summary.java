@@ -44,8 +44,8 @@ public final class Summary {
             }
         }
         PhaseResult.Buried b = p.buried();
-        out.printf("   buried: %,d%s%n", b.count(), b.count() == 0 ? ""
-                : String.format(" (%d of them among the lost; ids %s)", b.lost(), b.sample()));
+        out.printf("   buried: %,d%s%n", b.count(), b.count() == 0 ? "" : String.format(
+                " (%d of them lost, %d of them executed all the same; ids %s)", b.lost(), b.executed(), b.sample()));
         b.reasons().forEach((r, n) -> out.printf("     %,6d x %s%n", n, r));
         if (!p.leftInQueues().isEmpty()) {
             out.println("   left in queues: " + p.leftInQueues());
