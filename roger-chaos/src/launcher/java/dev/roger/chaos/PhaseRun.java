@@ -1,9 +1,7 @@
 package dev.roger.chaos;
 
-import dev.roger.api.BuriedJob;
 import dev.roger.chaos.app.ChaosJobs;
 import dev.roger.chaos.broker.BrokerSet;
-import dev.roger.chaos.broker.RabbitNode;
 import dev.roger.chaos.db.ExecutionsDb;
 import dev.roger.chaos.fault.Fault;
 import dev.roger.chaos.fault.FaultRecord;
@@ -11,24 +9,15 @@ import dev.roger.chaos.load.JobPlan;
 import dev.roger.chaos.load.Producer;
 import dev.roger.chaos.load.Segments;
 import dev.roger.chaos.node.ChaosNode;
-import dev.roger.chaos.report.DuplicateOrigins;
-import dev.roger.chaos.report.LogDigest;
 import dev.roger.chaos.report.PhaseResult;
-import dev.roger.chaos.report.Tally;
 import dev.roger.client.AmqpRogerClient;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * One phase of the suite: boots the nodes on the phase's brokers, sends the jobs while it injects
@@ -50,6 +39,7 @@ final class PhaseRun {
     private final ExecutionsDb db;
     private final ChaosMode mode;
     private final PrintStream out;
+    private final PhaseFigures figures;
 
     PhaseRun(String name, BrokerSet brokers, List<ChaosNode> nodes, ExecutionsDb db, ChaosMode mode, PrintStream out) {
         this.name = name;
@@ -58,6 +48,7 @@ final class PhaseRun {
         this.db = db;
         this.mode = mode;
         this.out = out;
+        this.figures = new PhaseFigures(name, brokers, nodes, db);
     }
 
     /**
@@ -79,7 +70,7 @@ final class PhaseRun {
         double bootSeconds = 0;
         try (AmqpRogerClient client = bootAndConnect()) {
             bootSeconds = (System.nanoTime() - boot) / 1e9;
-            members = queueMembers();
+            members = figures.queueMembers();
             List<Fault> faults = faultsAfterBoot.get();
             Segments segments = new Segments(plan.size(), faults.size());
             producer = new Producer(client, plan, segments, mode.rate(), ChaosMode.GIVE_UP);
@@ -113,7 +104,8 @@ final class PhaseRun {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return collect(plan, producer, records, members, bootSeconds, seconds, failure);
+        return figures.collect(plan, producer == null ? null : producer.ledger(), records, members, bootSeconds, seconds,
+                failure);
     }
 
     private AmqpRogerClient bootAndConnect() throws InterruptedException {
@@ -192,7 +184,7 @@ final class PhaseRun {
         while (System.nanoTime() < limit) {
             Map<String, Integer> executions = db.executions(plan.prefix());
             long missing = producer.ledger().confirmed().stream().filter(id -> !executions.containsKey(id)).count();
-            long pending = leftInQueues().entrySet().stream().filter(e -> !e.getKey().endsWith(".buried"))
+            long pending = figures.leftInQueues().entrySet().stream().filter(e -> !e.getKey().endsWith(".buried"))
                     .mapToLong(Map.Entry::getValue).sum();
             if (missing == 0 && pending == 0) {
                 return;
@@ -219,110 +211,6 @@ final class PhaseRun {
             Thread.sleep(2000);
         }
         out.printf("[%s] drain stopped after %d min%n", name, DRAIN_LIMIT.toMinutes());
-    }
-
-    /** Messages in the suite's queues (main, buried, retry), per non-empty queue. */
-    private Map<String, Long> leftInQueues() {
-        Map<String, Long> left = new TreeMap<>();
-        for (BrokerSet.QueueInfo q : brokers.queues()) {
-            if (ChaosJobs.PARTITIONS.stream().anyMatch(p -> q.name().startsWith(p + "-")) && q.messages() > 0) {
-                left.put(q.name(), q.messages());
-            }
-        }
-        return left;
-    }
-
-    private Map<String, List<String>> queueMembers() {
-        Map<String, List<String>> members = new TreeMap<>();
-        for (BrokerSet.QueueInfo q : brokers.queues()) {
-            if (ChaosJobs.QUEUES.contains(q.name())) {
-                members.put(q.name(), q.members());
-            }
-        }
-        return members;
-    }
-
-    private PhaseResult collect(JobPlan plan, Producer producer, List<FaultRecord> faults,
-                                Map<String, List<String>> members, double bootSeconds, double seconds, String failure) {
-        Tally tally = null;
-        PhaseResult.Buried buried = PhaseResult.Buried.NONE;
-        Map<String, Integer> duplicates = Map.of();
-        Map<String, Long> left = Map.of();
-        Map<String, Integer> consumers = Map.of();
-        Map<String, Integer> perNode = Map.of();
-        try {
-            Set<String> lost = Set.of();
-            Map<String, Integer> executions = db.executions(plan.prefix());
-            if (producer != null) {
-                tally = Tally.of(plan.size(), producer.ledger().confirmed(), producer.ledger().threw(),
-                        producer.ledger().gaveUp(), executions);
-                lost = producer.ledger().confirmed().stream().filter(id -> !executions.containsKey(id))
-                        .collect(Collectors.toSet());
-            }
-            duplicates = DuplicateOrigins.byFault(db.firstEndsOfDuplicates(plan.prefix()), faults);
-            perNode = new TreeMap<>(db.executionsPerNode(plan.prefix()));
-            left = leftInQueues();
-            long count = left.entrySet().stream().filter(e -> e.getKey().endsWith(".buried"))
-                    .mapToLong(Map.Entry::getValue).sum();
-            buried = buried(count, lost, executions.keySet());
-            consumers = new TreeMap<>(brokers.consumers(ChaosJobs.QUEUES));
-        } catch (RuntimeException e) {
-            failure = (failure == null ? "" : failure + "; ") + "collecting the results failed: " + e.getMessage();
-        }
-        Map<String, Map<String, Integer>> warnings = new LinkedHashMap<>();
-        for (ChaosNode node : nodes) {
-            for (Path log : node.logs()) {
-                Map<String, Integer> w = LogDigest.rogerWarnings(log);
-                if (!w.isEmpty()) {
-                    warnings.put(log.getFileName().toString(), w);
-                }
-            }
-        }
-        return new PhaseResult(name, brokers.nodes().stream().map(RabbitNode::toString).toList(), bootSeconds, tally,
-                buried, duplicates, left, consumers, members, faults,
-                producer == null ? Map.of() : producer.ledger().errors(),
-                producer == null ? 0 : producer.ledger().failedAttempts(), perNode, warnings, seconds, failure);
-    }
-
-    /**
-     * The jobs in the suite's buried queues: per reason, error and node (the node's label, e.g.
-     * {@code c-1}, for Roger's default node name {@code host:pid}), a sample of ids, how many of
-     * the lost jobs are among them and how many of them ran all the same.
-     */
-    private PhaseResult.Buried buried(long count, Set<String> lost, Set<String> executed) {
-        Map<Long, String> labels = new HashMap<>();
-        nodes.forEach(n -> labels.putAll(n.labelsByPid()));
-        Map<String, Integer> reasons = new TreeMap<>();
-        List<String> ids = new ArrayList<>();
-        try (AmqpRogerClient client = AmqpRogerClient.connect(brokers.amqpUri())) {
-            for (String partition : ChaosJobs.PARTITIONS) {
-                for (BuriedJob job : client.buriedJobs(partition, "default", 0, 10_000)) {
-                    ids.add(job.jobId());
-                    String error = job.errorClass().map(c -> " [" + c + ": " + job.errorMessage().orElse("") + "]")
-                            .orElse("");
-                    String key = job.reason() + (error.length() > 300 ? error.substring(0, 300) + "...]" : error)
-                            + " on " + nodeLabel(job.node(), labels);
-                    reasons.merge(key, 1, Integer::sum);
-                }
-            }
-        }
-        return new PhaseResult.Buried(count, reasons, ids.stream().sorted().limit(20).toList(),
-                (int) ids.stream().filter(lost::contains).count(), (int) ids.stream().filter(executed::contains).count());
-    }
-
-    private static String nodeLabel(String node, Map<Long, String> labels) {
-        int colon = node == null ? -1 : node.lastIndexOf(':');
-        if (colon >= 0) {
-            try {
-                String label = labels.get(Long.parseLong(node.substring(colon + 1)));
-                if (label != null) {
-                    return label;
-                }
-            } catch (NumberFormatException e) {
-                // Not host:pid: a configured node name, shown as it is.
-            }
-        }
-        return String.valueOf(node);
     }
 
     /** A progress line every {@link #PROGRESS_EVERY}. */
