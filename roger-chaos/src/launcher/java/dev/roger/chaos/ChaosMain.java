@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the chaos suite: two phases, each with Payara Micro nodes consuming jobs a Java SE producer
@@ -54,6 +56,7 @@ public final class ChaosMain {
     private final List<ChaosNode> running = new CopyOnWriteArrayList<>();
     private final List<BrokerSet> brokers = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Void> stopping = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<BrokerSet> forming;
 
     private ChaosMain(ChaosArgs args, Path dir, PrintStream out) {
         this.args = args;
@@ -88,6 +91,7 @@ public final class ChaosMain {
         // The cluster forms in the background while the first phase runs: its nodes mostly wait.
         CompletableFuture<BrokerSet> cluster = args.runs(ChaosArgs.CLUSTER)
                 ? CompletableFuture.supplyAsync(() -> track(BrokerSet.cluster(CLUSTER))) : null;
+        forming = cluster;
         ExecutionsDb db = ExecutionsDb.createFresh(System.getProperty("chaos.postgres.url", "jdbc:postgresql://127.0.0.1:5432/"),
                 System.getProperty("chaos.postgres.user", "postgres"), "roger_chaos");
         List<ChaosNode> clusterNodes = cluster == null ? List.of()
@@ -205,6 +209,16 @@ public final class ChaosMain {
             stopping.join();
         } catch (RuntimeException e) {
             out.println("Warning: stopping the first phase's nodes and broker failed: " + e.getMessage());
+        }
+        if (forming != null) {
+            // A run ending early (no database, Ctrl-C) must not leave a cluster forming behind it.
+            try {
+                forming.get(3, TimeUnit.MINUTES);
+            } catch (ExecutionException | TimeoutException e) {
+                // It did not form (and stopped what it had started) or is stuck: nothing tracked to stop.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         running.parallelStream().forEach(ChaosNode::stop);
         running.clear();

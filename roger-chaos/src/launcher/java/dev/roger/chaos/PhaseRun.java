@@ -11,6 +11,7 @@ import dev.roger.chaos.load.Segments;
 import dev.roger.chaos.node.ChaosNode;
 import dev.roger.chaos.report.PhaseResult;
 import dev.roger.client.AmqpRogerClient;
+import dev.roger.client.amqp.AmqpSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,7 +110,8 @@ final class PhaseRun {
     }
 
     private AmqpRogerClient bootAndConnect() throws InterruptedException {
-        out.printf("[%s] starting %d Payara Micro nodes on %s ...%n", name, nodes.size(), brokers.amqpUri());
+        out.printf("[%s] starting %d Payara Micro nodes on %s ...%n", name, nodes.size(),
+                AmqpSettings.redact(brokers.amqpUri()));
         long boot = System.nanoTime();
         nodes.stream().filter(n -> !n.isAlive()).forEach(ChaosNode::start);
         awaitSteady(boot);

@@ -38,10 +38,16 @@ public final class BrokerSet {
         this.nodes = List.copyOf(nodes);
     }
 
-    /** One broker node, started fresh. */
+    /** One broker node, started fresh. @throws ChaosFailure when it does not start (it is stopped then) */
     public static BrokerSet single(RabbitNode node) {
-        node.startFresh(START_TIMEOUT);
-        return new BrokerSet(List.of(node));
+        BrokerSet set = new BrokerSet(List.of(node));
+        try {
+            node.startFresh(START_TIMEOUT);
+        } catch (RuntimeException e) {
+            set.stop();
+            throw e;
+        }
+        return set;
     }
 
     /**
@@ -49,9 +55,18 @@ public final class BrokerSet {
      * ({@code stop_app}, {@code join_cluster}, {@code start_app}), then checked to see all of them.
      */
     public static BrokerSet cluster(List<RabbitNode> nodes) {
-        for (RabbitNode node : nodes) {
-            node.stop();
+        BrokerSet set = new BrokerSet(nodes);
+        try {
+            set.form();
+        } catch (RuntimeException e) {
+            set.stop();
+            throw e;
         }
+        return set;
+    }
+
+    /** Starts every member fresh (at once), joins the others to the first, and checks they all run. */
+    private void form() {
         List<Thread> starts = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
         for (RabbitNode node : nodes) {
@@ -80,13 +95,11 @@ public final class BrokerSet {
             node.ctl("start_app");
             node.awaitRunning(START_TIMEOUT);
         }
-        BrokerSet set = new BrokerSet(nodes);
-        List<String> running = set.runningMembers();
+        List<String> running = runningMembers();
         if (running.size() != nodes.size()) {
             throw new ChaosFailure("The cluster has " + running.size() + " running members (" + running + "), not "
                     + nodes.size());
         }
-        return set;
     }
 
     public List<RabbitNode> nodes() {

@@ -3,6 +3,7 @@ package dev.roger.chaos.report;
 import dev.roger.chaos.fault.FaultRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,7 +27,7 @@ public final class DuplicateOrigins {
      * @param firstEnds per duplicated job, when its first execution ended
      * @return per fault ({@code #1 close_all_connections}), how many duplicates it explains
      */
-    public static Map<String, Integer> byFault(Map<String, Instant> firstEnds, java.util.List<FaultRecord> faults) {
+    public static Map<String, Integer> byFault(Map<String, Instant> firstEnds, List<FaultRecord> faults) {
         Map<String, Integer> out = new TreeMap<>();
         for (Instant end : firstEnds.values()) {
             String origin = NONE;
