@@ -4,6 +4,7 @@ import com.rabbitmq.client.Connection;
 import dev.roger.api.spi.GlobalStateHost;
 import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.cluster.ClusterCalls;
 import dev.roger.client.cluster.ClusterClient;
@@ -139,7 +140,10 @@ public final class Cluster {
             control.ensureOpen(connection);
             ownership.compete(connection, partitions);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Roger could not open its cluster channels ({0}); retrying", e.getMessage());
+            // A classic queue of Roger's whose RabbitMQ cluster member is down lands here (NOT_FOUND
+            // "home node ... is down"): the broker's words say which, the client's message is null.
+            LOG.log(Level.WARNING, "Roger could not open its cluster channels ({0}); retrying every 2 s",
+                    Errors.describe(e));
         }
         replicas.refresh(calls, node, reconcile);
         running.holdingLeases().forEach((partition, ids) ->

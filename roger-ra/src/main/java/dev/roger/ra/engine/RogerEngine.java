@@ -14,6 +14,7 @@ import dev.roger.client.JobEnqueuer;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.ra.inbound.ActivationConfig;
 import dev.roger.ra.inbound.ApplicationEvents;
@@ -235,7 +236,8 @@ public final class RogerEngine {
                 try {
                     droppedBuried.ensureOpen(keeper.open());
                 } catch (java.io.IOException e) {
-                    LOG.log(Level.WARNING, "Roger cannot watch for dropped buried jobs yet ({0})", e.getMessage());
+                    LOG.log(Level.WARNING, "Roger cannot watch for dropped buried jobs yet ({0})",
+                            Errors.describe(e));
                 }
             }
         } catch (RuntimeException e) {
