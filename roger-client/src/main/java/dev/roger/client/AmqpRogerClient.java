@@ -9,7 +9,9 @@ import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
 import dev.roger.api.Names;
 import dev.roger.api.PartitionSpec;
+import dev.roger.api.RogerAdmin;
 import dev.roger.api.RogerClient;
+import dev.roger.client.admin.ClusterAdmin;
 import dev.roger.api.RogerException;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.BrokerNames;
@@ -25,8 +27,8 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@link RogerClient} for plain Java SE: producers in other services, tests, benchmarks. It only
- * enqueues; partitions run in the application servers.
+ * {@link RogerClient} for plain Java SE: producers in other services, tests, benchmarks; and,
+ * through {@link #admin()}, the {@link RogerAdmin} of operators' tools.
  *
  * <pre>{@code
  * try (AmqpRogerClient roger = AmqpRogerClient.connect("amqp://guest:guest@localhost:5672")) {
@@ -42,7 +44,7 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
     private final ConfirmPublisher publisher;
     private final JobEnqueuer enqueuer;
     private final ClusterClient cluster;
-    private final BuriedQueues buried;
+    private final RogerAdmin admin;
 
     private AmqpRogerClient(Builder b) {
         AmqpSettings settings = b.settings != null ? b.settings : AmqpSettings.ofUri(AmqpSettings.defaultUri());
@@ -59,7 +61,8 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         QueueDeclarer declarer = new QueueDeclarer(publisher, b.queueType, b.buriedMaxLength,
                 Duration.ofDays(30), b.names);
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster, b.names, b.maxJobBytes, settings.describe());
-        this.buried = new BuriedQueues(this::openConnection, declarer, cluster, b.names);
+        this.admin = new ClusterAdmin(this::openConnection, cluster,
+                new BuriedQueues(this::openConnection, declarer, cluster, b.names), b.names, null);
     }
 
     /** A client on the broker at {@code uri}, e.g. {@code amqp://user:pass@host:5672/vhost}. */
@@ -100,73 +103,13 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         return cluster.cancel(partition, jobId);
     }
 
-    @Override
-    public ControlResult pauseQueue(String partition, String queue) {
-        return cluster.pause(partition, queue);
-    }
-
-    @Override
-    public ControlResult resumeQueue(String partition, String queue) {
-        return cluster.resume(partition, queue);
-    }
-
-    @Override
-    public GlobalStateInfo globalState(String partition) {
-        return cluster.info(partition);
-    }
-
-    @Override
-    public List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit) {
-        return buried.list(partition, queue, offset, limit);
-    }
-
-    @Override
-    public boolean retryBuried(String partition, String queue, String jobId) {
-        return buried.retry(partition, queue, jobId::equals) > 0;
-    }
-
-    @Override
-    public int retryAllBuried(String partition, String queue) {
-        return buried.retry(partition, queue, id -> true);
-    }
-
-    @Override
-    public boolean deleteBuried(String partition, String queue, String jobId) {
-        return buried.delete(partition, queue, jobId::equals) > 0;
-    }
-
-    @Override
-    public int deleteAllBuried(String partition, String queue) {
-        return buried.delete(partition, queue, id -> true);
-    }
-
-    /** Not available outside an application server. */
-    @Override
-    public void startPartition(PartitionSpec spec) {
-        throw notInServer();
-    }
-
-    /** Not available outside an application server. */
-    @Override
-    public void reconfigurePartition(PartitionSpec spec) {
-        throw notInServer();
-    }
-
-    /** Not available outside an application server. */
-    @Override
-    public void stopPartition(String partition) {
-        throw notInServer();
-    }
-
-    /** Not available outside an application server. */
-    @Override
-    public List<PartitionSpec> runningPartitions() {
-        throw notInServer();
-    }
-
-    private static UnsupportedOperationException notInServer() {
-        return new UnsupportedOperationException("Partitions run in the application server: use the RogerClient "
-                + "injected there, or the 'partitions' activation property");
+    /**
+     * The operators' operations on the cluster this client is in, over this client's connection:
+     * info, queues, purges, buried jobs, and partitions on a named node (sent to it over the
+     * control channel).
+     */
+    public RogerAdmin admin() {
+        return admin;
     }
 
     @Override

@@ -3,9 +3,10 @@ package dev.roger.api;
 import java.util.List;
 
 /**
- * Enqueues jobs and manages this node's partitions. In an application, {@code @Inject RogerClient};
- * in plain Java SE, create one with {@code dev.roger.client.AmqpRogerClient.connect(uri)} from
- * {@code roger-client}.
+ * What applications do with jobs: enqueue and cancel. In an application, {@code @Inject
+ * RogerClient}; in plain Java SE, create one with {@code dev.roger.client.AmqpRogerClient.connect(uri)}
+ * from {@code roger-client}. What operators do (queues, partitions, buried jobs, info) is
+ * {@link RogerAdmin}.
  *
  * <pre>{@code
  * @Inject RogerClient roger;
@@ -67,90 +68,4 @@ public interface RogerClient {
      * @throws StateUnavailableException when the partition's state owner did not answer; nothing was cancelled
      */
     ControlResult cancel(String partition, String jobId);
-
-    /**
-     * Pauses a queue of a partition on every node: no node starts a job from it until {@link
-     * #resumeQueue}. Jobs already running finish. The pause is part of the partition's global
-     * state: it survives reconfiguration, restarts, new nodes and a change of owner.
-     *
-     * @throws StateUnavailableException when the partition's state owner did not answer; nothing changed
-     */
-    ControlResult pauseQueue(String partition, String queue);
-
-    /**
-     * Resumes a paused queue of a partition on every node.
-     *
-     * @throws StateUnavailableException when the partition's state owner did not answer; nothing changed
-     */
-    ControlResult resumeQueue(String partition, String queue);
-
-    /**
-     * The partition's global state as its owner holds it: owner node, paused queues, held keys.
-     *
-     * @throws StateUnavailableException when the partition's state owner did not answer
-     */
-    GlobalStateInfo globalState(String partition);
-
-    /**
-     * Lists the jobs in {@code <partition>-<queue>.buried}, newest first, without removing them.
-     * Reading holds the queue's messages for a moment (they are put back in their order).
-     *
-     * @param offset how many of the newest to skip
-     * @param limit  the most to return
-     */
-    List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit);
-
-    /**
-     * Puts a buried job back on its queue, with its id and a retry count of 0, and removes it
-     * from the buried queue (after the broker confirmed the copy).
-     *
-     * @return false when no buried job of the queue has that id
-     */
-    boolean retryBuried(String partition, String queue, String jobId);
-
-    /** Puts every buried job of the queue back on it, as {@link #retryBuried}; returns how many. */
-    int retryAllBuried(String partition, String queue);
-
-    /**
-     * Deletes a buried job.
-     *
-     * @return false when no buried job of the queue has that id
-     */
-    boolean deleteBuried(String partition, String queue, String jobId);
-
-    /** Deletes every buried job of the queue; returns how many. */
-    int deleteAllBuried(String partition, String queue);
-
-    /**
-     * Starts consuming a partition's queues on this node; for a partition already running here
-     * this is {@link #reconfigurePartition(PartitionSpec)}.
-     *
-     * @throws UnsupportedOperationException on a client that is not in an application server
-     */
-    void startPartition(PartitionSpec spec);
-
-    /**
-     * Makes this node consume exactly the given queues of a running partition, with the given
-     * worker counts; queues not named stop being consumed here.
-     *
-     * @throws PartitionNotRunningException when the partition does not run on this node
-     * @throws UnsupportedOperationException on a client that is not in an application server
-     */
-    void reconfigurePartition(PartitionSpec spec);
-
-    /**
-     * Stops consuming a partition on this node. Jobs running here finish; jobs prefetched but not
-     * started go back to their queue for other nodes.
-     *
-     * @throws PartitionNotRunningException when the partition does not run on this node
-     * @throws UnsupportedOperationException on a client that is not in an application server
-     */
-    void stopPartition(String partition);
-
-    /**
-     * The partitions running on this node, with their queues and worker counts.
-     *
-     * @throws UnsupportedOperationException on a client that is not in an application server
-     */
-    List<PartitionSpec> runningPartitions();
 }

@@ -1,12 +1,13 @@
 package dev.roger.ejb;
 
+import dev.roger.api.RogerAdmin;
 import dev.roger.api.RogerClient;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import dev.roger.api.spi.RogerConnectionFactory;
 
-/** Makes {@code @Inject RogerClient} work in applications. */
+/** Makes {@code @Inject RogerClient} and {@code @Inject RogerAdmin} work in applications. */
 @Dependent
 public class RogerClientProducer {
 
@@ -16,6 +17,12 @@ public class RogerClientProducer {
     @Produces
     @Dependent
     RogerClient rogerClient() {
-        return new ContainerRogerClient(factory);
+        return new ContainerRogerClient(new AdapterCalls(factory));
+    }
+
+    @Produces
+    @Dependent
+    RogerAdmin rogerAdmin() {
+        return new ContainerRogerAdmin(new AdapterCalls(factory));
     }
 }

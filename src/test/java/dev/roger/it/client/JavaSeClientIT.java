@@ -75,10 +75,12 @@ class JavaSeClientIT {
     }
 
     @Test
-    void partitionsAreNotManagedFromJavaSe() {
+    void partitionsAreManagedOnANamedNodeAndAnUnknownNodeIsAClearError() {
         try (AmqpRogerClient client = AmqpRogerClient.connect(TestBroker.uri())) {
-            assertThrows(UnsupportedOperationException.class, () -> client.startPartition(PartitionSpec.parse("x")));
-            assertThrows(UnsupportedOperationException.class, client::runningPartitions);
+            assertTrue(client.admin().localNode().isEmpty(), "Java SE is no node");
+            RogerException e = assertThrows(RogerException.class,
+                    () -> client.admin().startPartition("no-such-node", PartitionSpec.parse("x[default=1]")));
+            assertTrue(e.getMessage().startsWith("Node no-such-node did not answer 'start-partition'"), e.getMessage());
         }
     }
 

@@ -120,7 +120,7 @@ class ClusterFailuresIT {
                 Await.until("the owner tried to load " + Q + " through FailuresPersister", WAIT,
                         () -> Integer.parseInt(CLUSTER.control(F, "op=loads&p=" + Q)) >= 1);
 
-                assertThrows(StateUnavailableException.class, () -> client.globalState(Q));
+                assertThrows(StateUnavailableException.class, () -> client.admin().globalState(Q));
                 Job keyed = work(0).queueKey("qk-" + RUN).build();
                 // Unavailable, never "duplicate": nothing is decided without the state.
                 assertThrows(StateUnavailableException.class, () -> client.enqueue(Q, keyed));
@@ -131,7 +131,7 @@ class ClusterFailuresIT {
                         + "with no consumer, and does not run", Duration.ofSeconds(3),
                         () -> broker.consumers(Q + "-default") == 0 && broker.messages(Q + "-default") == 1
                                 && LOG.runs(Set.of(plainId)).isEmpty());
-                assertThrows(StateUnavailableException.class, () -> client.globalState(Q));
+                assertThrows(StateUnavailableException.class, () -> client.admin().globalState(Q));
             } finally {
                 CLUSTER.control(F, "op=failing&on=false");
             }
@@ -161,10 +161,10 @@ class ClusterFailuresIT {
             Await.until(F + " consumes " + P, WAIT, () -> broker.consumers(P + "-default") == 1);
 
             // The adapter uses the application's persister class: a pause is stored through it at once.
-            client.pauseQueue(P, "default");
+            client.admin().pauseQueue(P, "default");
             Await.until("the pause is stored through FailuresPersister", Duration.ofSeconds(5),
                     () -> CLUSTER.control(F, "op=stored&p=" + P).contains("\"paused\":[\"default\"]"));
-            client.resumeQueue(P, "default");
+            client.admin().resumeQueue(P, "default");
             Await.until("the resume is stored through FailuresPersister", Duration.ofSeconds(5),
                     () -> CLUSTER.control(F, "op=stored&p=" + P).contains("\"paused\":[]"));
             Await.until(F + " consumes " + P + " again", WAIT, () -> broker.consumers(P + "-default") == 1);
@@ -177,7 +177,7 @@ class ClusterFailuresIT {
                 int loadsBefore = Integer.parseInt(CLUSTER.control(F, "op=loads&p=" + P));
                 broker.delete(Names.ownerQueue(P));
                 Await.until(F + " bids again for " + P, WAIT, () -> broker.consumers(Names.ownerQueue(P)) == 1);
-                assertThrows(StateUnavailableException.class, () -> client.globalState(P));
+                assertThrows(StateUnavailableException.class, () -> client.admin().globalState(P));
                 assertTrue(Integer.parseInt(CLUSTER.control(F, "op=loads&p=" + P)) > loadsBefore,
                         "the owner tried to load the state again");
                 assertEquals(1, broker.consumers(P + "-default"), "the partition keeps running on " + F);
@@ -199,7 +199,7 @@ class ClusterFailuresIT {
             Await.until("the job ran once the owner could load the state", WAIT, () -> LOG.finished(Set.of(id)) == 1);
             Await.holds("it ran once", Duration.ofSeconds(1), () -> LOG.runs(Set.of(id)).size() == 1);
             GlobalStateInfo after = Await.value("the key is free again", WAIT, () -> {
-                GlobalStateInfo s = client.globalState(P);
+                GlobalStateInfo s = client.admin().globalState(P);
                 return s.executionKeys().containsKey(key) ? null : s;
             });
             assertEquals(F, after.owner());
@@ -217,7 +217,7 @@ class ClusterFailuresIT {
             Await.until(A + " consumes " + S, WAIT,
                     () -> broker.consumers(S + "-default") == 1 && broker.consumers(S + "-other") == 1);
             assertEquals(A, state(S).owner());
-            ControlResult paused = client.pauseQueue(S, "default");
+            ControlResult paused = client.admin().pauseQueue(S, "default");
             assertTrue(paused.answered().contains(A), paused.toString());
             Await.until(A + " stops consuming " + S + "-default", WAIT, () -> broker.consumers(S + "-default") == 0);
 
@@ -231,15 +231,15 @@ class ClusterFailuresIT {
             Await.holds("no node consumes the paused queue or runs its job", Duration.ofSeconds(3),
                     () -> broker.consumers(S + "-default") == 0 && broker.messages(S + "-default") == 1
                             && LOG.runs(Set.of(id)).isEmpty());
-            assertEquals(Set.of("default"), client.globalState(S).pausedQueues());
+            assertEquals(Set.of("default"), client.admin().globalState(S).pausedQueues());
 
-            ControlResult resumed = client.resumeQueue(S, "default");
+            ControlResult resumed = client.admin().resumeQueue(S, "default");
             assertTrue(resumed.answered().containsAll(List.of(A, B)), resumed.toString());
             Await.until("the job ran", WAIT, () -> LOG.finished(Set.of(id)) == 1);
             Await.until("both nodes consume " + S + "-default", WAIT, () -> broker.consumers(S + "-default") == 2);
             Await.holds("it ran once; one consumer per node", Duration.ofSeconds(2),
                     () -> LOG.runs(Set.of(id)).size() == 1 && broker.consumers(S + "-default") == 2);
-            assertEquals(Set.of(), client.globalState(S).pausedQueues());
+            assertEquals(Set.of(), client.admin().globalState(S).pausedQueues());
         }
     }
 
@@ -316,7 +316,7 @@ class ClusterFailuresIT {
             try {
                 broker.delete(owner);
                 Await.until(F + " bids again for " + L, WAIT, () -> broker.consumers(owner) == 1);
-                assertThrows(StateUnavailableException.class, () -> client.globalState(L));
+                assertThrows(StateUnavailableException.class, () -> client.admin().globalState(L));
                 assertEquals(1, broker.consumers(main), "the partition keeps running on " + F);
 
                 keyed = client.enqueue(L, work(0).executionKey(key).build());
@@ -369,7 +369,7 @@ class ClusterFailuresIT {
                     () -> LOG.runs(Set.of(holder.id())).stream().anyMatch(r -> r.node().equals(A)));
             Job waiter = client.enqueue(R, work(200).executionKey(key).build());
             Await.until("the waiter waits in " + waitingQueue, WAIT, () -> broker.messages(waitingQueue) == 1);
-            GlobalStateInfo held = client.globalState(R);
+            GlobalStateInfo held = client.admin().globalState(R);
             assertEquals(holder.id(), held.executionKeys().get(key), held.toString());
             assertTrue(held.waitingKeys().contains(key), held.toString());
             Pattern stored = Pattern.compile("\"waiting\"\\s*:\\s*\\{[^}]*\"" + Pattern.quote(key) + "\"");

@@ -100,7 +100,7 @@ class ClusterIT {
     void exactlyOneNodeOwnsThePartitionsState() {
         String owner = state(P).owner();
         assertTrue(NODES.contains(owner), "owner " + owner);
-        Await.holds("the owner stays " + owner, Duration.ofSeconds(3), () -> owner.equals(client.globalState(P).owner()));
+        Await.holds("the owner stays " + owner, Duration.ofSeconds(3), () -> owner.equals(client.admin().globalState(P).owner()));
         for (String node : NODES) {
             assertEquals(owner, CLUSTER.control(node, "op=owner&p=" + P), node + " sees the same owner");
         }
@@ -148,7 +148,7 @@ class ClusterIT {
                     "job " + next.jobId() + " on " + next.node() + " started " + (before.stop() - next.start())
                             + " µs before job " + before.jobId() + " on " + before.node() + " stopped: " + runs);
         }
-        Await.until("the key is free again", WAIT, () -> !client.globalState(P).executionKeys().containsKey(key));
+        Await.until("the key is free again", WAIT, () -> !client.admin().globalState(P).executionKeys().containsKey(key));
     }
 
     @Test
@@ -170,9 +170,9 @@ class ClusterIT {
         assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(StateUnavailableException.class, () -> client.cancel(x, keyed.id())));
         assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> assertThrows(StateUnavailableException.class, () -> client.globalState(x)));
+                () -> assertThrows(StateUnavailableException.class, () -> client.admin().globalState(x)));
         assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> assertThrows(StateUnavailableException.class, () -> client.pauseQueue(x, "default")));
+                () -> assertThrows(StateUnavailableException.class, () -> client.admin().pauseQueue(x, "default")));
     }
 
     @Test
@@ -182,7 +182,7 @@ class ClusterIT {
         String survivor = otherThan(owner);
 
         String storedBeforePause = storedAt();
-        ControlResult paused = client.pauseQueue(P, "held");
+        ControlResult paused = client.admin().pauseQueue(P, "held");
         assertEquals(NODES, paused.answered(), "both nodes were told: " + paused);
         assertTrue(paused.complete(), paused.toString());
         String storedAfterPause = Await.value("the pause is stored in roger_state at once", Duration.ofSeconds(5),
@@ -204,14 +204,14 @@ class ClusterIT {
         CLUSTER.node(owner).kill();
         String newOwner = Await.value("a new owner after " + owner + " died", Duration.ofSeconds(10), () -> {
             try {
-                String o = client.globalState(P).owner();
+                String o = client.admin().globalState(P).owner();
                 return o.equals(owner) ? null : o;
             } catch (StateUnavailableException e) {
                 return null;
             }
         });
         assertEquals(survivor, newOwner);
-        GlobalStateInfo taken = client.globalState(P);
+        GlobalStateInfo taken = client.admin().globalState(P);
         assertEquals(Set.of("held"), taken.pausedQueues(), "the pause survived the owner: " + taken);
         assertEquals(stuck.id(), taken.queueKeys().get(key), "the queue key survived the owner: " + taken);
         DuplicateJobException dup = assertThrows(DuplicateJobException.class,
@@ -219,7 +219,7 @@ class ClusterIT {
         assertEquals(stuck.id(), dup.holderJobId());
         Await.holds("still paused on " + survivor, Duration.ofSeconds(1), () -> LOG.runs(Set.of(stuck.id())).isEmpty());
 
-        ControlResult resumed = client.resumeQueue(P, "held");
+        ControlResult resumed = client.admin().resumeQueue(P, "held");
         assertEquals(List.of(survivor), resumed.answered(), resumed.toString());
         Await.until("the held job ran on " + survivor, WAIT,
                 () -> LOG.runs(Set.of(stuck.id())).stream().anyMatch(r -> r.node().equals(survivor) && r.stop() >= 0));

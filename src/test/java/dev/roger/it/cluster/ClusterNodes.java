@@ -146,10 +146,10 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     /** The partition's global state, once its owner answers. */
-    static GlobalStateInfo state(RogerClient client, String p) {
+    static GlobalStateInfo state(dev.roger.client.AmqpRogerClient client, String p) {
         return Await.value("the global state of " + p + " answers", WAIT, () -> {
             try {
-                return client.globalState(p);
+                return client.admin().globalState(p);
             } catch (StateUnavailableException e) {
                 return null;
             }

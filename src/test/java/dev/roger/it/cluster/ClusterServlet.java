@@ -18,8 +18,8 @@ public class ClusterServlet extends NodeControlServlet {
     @Override
     protected String answer(String op, HttpServletRequest req) {
         return switch (op) {
-            case "owner" -> roger.globalState(req.getParameter("p")).owner();
-            case "running" -> roger.runningPartitions().toString();
+            case "owner" -> admin.globalState(req.getParameter("p")).owner();
+            case "running" -> admin.runningPartitions(admin.localNode().orElseThrow()).toString();
             default -> throw unknown(op);
         };
     }

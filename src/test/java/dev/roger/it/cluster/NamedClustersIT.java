@@ -72,7 +72,7 @@ class NamedClustersIT {
         return cluster == null ? name : cluster + "." + name;
     }
 
-    private static RogerClient client(String node) {
+    private static AmqpRogerClient client(String node) {
         return CLIENTS.get(node);
     }
 
@@ -131,7 +131,7 @@ class NamedClustersIT {
     @Order(1)
     void eachNamedClusterHasItsOwnNamesAndTheDefaultClusterKeepsRogersUsualOnes() {
         for (String node : CLUSTER_OF.keySet()) {
-            assertEquals(nodeName(node), client(node).globalState(P).owner(), "in its cluster " + node + " owns " + P);
+            assertEquals(nodeName(node), client(node).admin().globalState(P).owner(), "in its cluster " + node + " owns " + P);
             assertEquals(nodeName(node), NODES.control(node, "op=owner&p=" + P),
                     "the RogerClient injected on " + node + " works in its node's cluster");
         }
@@ -215,7 +215,7 @@ class NamedClustersIT {
     @Test
     @Order(4)
     void aPauseInOneClusterStopsItsOwnNodeOnly() {
-        ControlResult paused = client("blue").pauseQueue(P, "default");
+        ControlResult paused = client("blue").admin().pauseQueue(P, "default");
         assertEquals(List.of(nodeName("blue")), paused.answered(), paused.toString());
         assertEquals(1, paused.expected(), paused.toString());
 
@@ -225,16 +225,16 @@ class NamedClustersIT {
         }
         for (String node : List.of("green", "plain")) {
             Await.until(node + " still runs its jobs", WAIT, () -> LOG.finished(Set.of(jobs.get(node).id())) == 1);
-            assertEquals(Set.of(), client(node).globalState(P).pausedQueues(), node + " has nothing paused");
+            assertEquals(Set.of(), client(node).admin().globalState(P).pausedQueues(), node + " has nothing paused");
         }
-        assertEquals(Set.of("default"), client("blue").globalState(P).pausedQueues());
+        assertEquals(Set.of("default"), client("blue").admin().globalState(P).pausedQueues());
         Await.holds("blue starts no job from its paused queue", Duration.ofSeconds(2),
                 () -> LOG.runs(Set.of(jobs.get("blue").id())).isEmpty());
         try (Broker broker = Broker.connect()) {
             assertEquals(1, broker.messages(BLUE + "." + P + "-default"), "blue's job waits in its queue");
         }
 
-        ControlResult resumed = client("blue").resumeQueue(P, "default");
+        ControlResult resumed = client("blue").admin().resumeQueue(P, "default");
         assertEquals(List.of(nodeName("blue")), resumed.answered(), resumed.toString());
         assertEquals(1, resumed.expected(), resumed.toString());
         Await.until("blue's job ran once resumed", WAIT, () -> LOG.finished(Set.of(jobs.get("blue").id())) == 1);

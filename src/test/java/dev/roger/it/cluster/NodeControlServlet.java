@@ -1,6 +1,7 @@
 package dev.roger.it.cluster;
 
 import dev.roger.api.PartitionSpec;
+import dev.roger.api.RogerAdmin;
 import dev.roger.api.RogerClient;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
@@ -20,6 +21,10 @@ public abstract class NodeControlServlet extends HttpServlet {
     @Inject
     protected RogerClient roger;
 
+    @Inject
+
+    RogerAdmin admin;
+
     @Override
     protected final void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setContentType("text/plain");
@@ -28,11 +33,11 @@ public abstract class NodeControlServlet extends HttpServlet {
             String answer = switch (op) {
                 case "pid" -> Long.toString(ProcessHandle.current().pid());
                 case "start" -> {
-                    roger.startPartition(PartitionSpec.parse(req.getParameter("spec")));
+                    admin.startPartition(admin.localNode().orElseThrow(), PartitionSpec.parse(req.getParameter("spec")));
                     yield "started";
                 }
                 case "stop" -> {
-                    roger.stopPartition(req.getParameter("p"));
+                    admin.stopPartition(admin.localNode().orElseThrow(), req.getParameter("p"));
                     yield "stopped";
                 }
                 default -> answer(op, req);

@@ -12,6 +12,7 @@ import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
 import dev.roger.api.Names;
 import dev.roger.api.PartitionSpec;
+import dev.roger.api.RogerAdmin;
 import dev.roger.api.RogerClient;
 import dev.roger.api.StateUnavailableException;
 import dev.roger.api.event.AfterRun;
@@ -59,6 +60,10 @@ class CoordinationIT {
     RogerClient roger;
 
     @Inject
+
+    RogerAdmin admin;
+
+    @Inject
     Coord coord;
 
     private final List<String> partitions = new ArrayList<>();
@@ -81,7 +86,7 @@ class CoordinationIT {
     private String start(String queues) {
         String p = unique("co-");
         partitions.add(p);
-        RuntimePartitions.startAndAwaitConsumers(roger, p, queues, WAIT);
+        RuntimePartitions.startAndAwaitConsumers(admin, p, queues, WAIT);
         state(p);
         return p;
     }
@@ -90,7 +95,7 @@ class CoordinationIT {
     private GlobalStateInfo state(String p) {
         return Await.value("the global state of " + p + " answers", WAIT, () -> {
             try {
-                return roger.globalState(p);
+                return admin.globalState(p);
             } catch (StateUnavailableException e) {
                 return null;
             }
@@ -138,7 +143,7 @@ class CoordinationIT {
         try (Broker broker = Broker.connect()) {
             for (String p : partitions) {
                 try {
-                    roger.stopPartition(p);
+                    admin.stopPartition(admin.localNode().orElseThrow(), p);
                 } catch (RuntimeException ignored) {
                     // Not running (any more): nothing to stop.
                 }
@@ -160,13 +165,13 @@ class CoordinationIT {
             // The first holds the key until the test lets it go, so the others queue up in order.
             Job first = roger.enqueue(p, work(Work.until(gate)).executionKey(key).build());
             Await.until("the first job started", WAIT, () -> coord.started(first.id()));
-            assertEquals(first.id(), roger.globalState(p).executionKeys().get(key), "the running job holds the key");
+            assertEquals(first.id(), admin.globalState(p).executionKeys().get(key), "the running job holds the key");
 
             Job second = roger.enqueue(p, work(Work.sleep(200)).executionKey(key).build());
             Await.until("the second job waits in " + waiting, WAIT, () -> broker.messages(waiting) == 1);
             Job third = roger.enqueue(p, work(Work.sleep(200)).executionKey(key).build());
             Await.until("the third job waits in " + waiting + " too", WAIT, () -> broker.messages(waiting) == 2);
-            assertTrue(roger.globalState(p).waitingKeys().contains(key), roger.globalState(p).toString());
+            assertTrue(admin.globalState(p).waitingKeys().contains(key), admin.globalState(p).toString());
             assertFalse(coord.started(second.id()) || coord.started(third.id()), "neither ran while the key was held");
 
             coord.open(gate);
@@ -177,7 +182,7 @@ class CoordinationIT {
                     coord.timeline(ids).stream().map(Coord.Mark::toString).toList());
 
             Await.until("the key is free and nothing waits", WAIT,
-                    () -> !roger.globalState(p).executionKeys().containsKey(key) && broker.messages(waiting) <= 0);
+                    () -> !admin.globalState(p).executionKeys().containsKey(key) && broker.messages(waiting) <= 0);
         }
     }
 
@@ -212,7 +217,7 @@ class CoordinationIT {
             assertEquals(first.id(), queued.holderJobId());
             assertEquals(whileQueued.id(), queued.jobId());
             assertEquals(key, queued.queueKey());
-            assertEquals(first.id(), roger.globalState(p).queueKeys().get(key));
+            assertEquals(first.id(), admin.globalState(p).queueKeys().get(key));
             assertEquals(1, broker.messages(p + "-default"), "nothing was published for the refused job");
 
             coord.open(blockGate);
@@ -228,7 +233,7 @@ class CoordinationIT {
             Job again = enqueueOnceFree(p, key, Work.sleep(0));
             Await.until("the job enqueued again ran", WAIT, () -> coord.stopped(again.id()));
             assertEquals(0, coord.runs(whileQueued.id()) + coord.runs(whileRunning.id()), "refused jobs never ran");
-            Await.until("the key is free once more", WAIT, () -> !roger.globalState(p).queueKeys().containsKey(key));
+            Await.until("the key is free once more", WAIT, () -> !admin.globalState(p).queueKeys().containsKey(key));
         }
     }
 
@@ -259,7 +264,7 @@ class CoordinationIT {
         Await.until("all three ran", Duration.ofSeconds(30), () -> ids.stream().allMatch(coord::stopped));
         assertOneAfterAnother(ids);
         Await.until("every key is free", WAIT, () -> {
-            GlobalStateInfo s = roger.globalState(p);
+            GlobalStateInfo s = admin.globalState(p);
             return queueKeys.stream().noneMatch(s.queueKeys()::containsKey) && !s.executionKeys().containsKey(executionKey);
         });
     }
@@ -346,7 +351,7 @@ class CoordinationIT {
                         && coord.events(later.id(), JobCancelled.class).isEmpty()
                         && coord.events(unknown, JobCancelled.class).isEmpty()
                         && coord.runs(done.id()) == 1);
-        assertDoesNotThrow(() -> roger.globalState(p));
+        assertDoesNotThrow(() -> admin.globalState(p));
     }
 
     @Test
@@ -354,9 +359,9 @@ class CoordinationIT {
         String p = start("default=10");
         String queue = p + "-default";
         try (Broker broker = Broker.connect()) {
-            ControlResult paused = roger.pauseQueue(p, "default");
+            ControlResult paused = admin.pauseQueue(p, "default");
             assertTrue(paused.answered().contains(nodeName()) && paused.complete(), paused.toString());
-            assertTrue(roger.globalState(p).pausedQueues().contains("default"), roger.globalState(p).toString());
+            assertTrue(admin.globalState(p).pausedQueues().contains("default"), admin.globalState(p).toString());
 
             Job job = roger.enqueue(p, work(Work.sleep(0)).build());
             Await.until("no consumer on " + queue + ", the job ready in it", WAIT,
@@ -364,9 +369,9 @@ class CoordinationIT {
             Await.holds("the job does not run while paused", Duration.ofSeconds(2),
                     () -> !coord.started(job.id()) && broker.consumers(queue) == 0 && broker.messages(queue) == 1);
 
-            ControlResult resumed = roger.resumeQueue(p, "default");
+            ControlResult resumed = admin.resumeQueue(p, "default");
             assertTrue(resumed.answered().contains(nodeName()) && resumed.complete(), resumed.toString());
-            assertFalse(roger.globalState(p).pausedQueues().contains("default"));
+            assertFalse(admin.globalState(p).pausedQueues().contains("default"));
             Await.until("the job runs after resume", WAIT, () -> coord.stopped(job.id()));
             Await.until("consumed again", WAIT, () -> broker.consumers(queue) == 1);
             Await.holds("exactly one consumer", Duration.ofSeconds(3), () -> broker.consumers(queue) == 1);
@@ -379,9 +384,9 @@ class CoordinationIT {
         String p = start("default=10");
         String queue = p + "-default";
         try (Broker broker = Broker.connect()) {
-            roger.pauseQueue(p, "default");
-            assertTrue(roger.globalState(p).pausedQueues().contains("default"));
-            roger.resumeQueue(p, "default");
+            admin.pauseQueue(p, "default");
+            assertTrue(admin.globalState(p).pausedQueues().contains("default"));
+            admin.resumeQueue(p, "default");
             Await.until("consumed", WAIT, () -> broker.consumers(queue) == 1);
             Await.holds("exactly one consumer after a resume with no delivery in between", Duration.ofSeconds(3),
                     () -> broker.consumers(queue) == 1);
@@ -396,21 +401,21 @@ class CoordinationIT {
         String p = start("default=10");
         String queue = p + "-default";
         try (Broker broker = Broker.connect()) {
-            roger.pauseQueue(p, "default");
+            admin.pauseQueue(p, "default");
             Job job = roger.enqueue(p, work(Work.sleep(0)).build());
             Await.until("no consumer on " + queue, WAIT, () -> broker.consumers(queue) == 0);
 
-            roger.reconfigurePartition(PartitionSpec.parse(p + "[other=1]"));
+            admin.reconfigurePartition(admin.localNode().orElseThrow(), PartitionSpec.parse(p + "[other=1]"));
             Await.until(p + "-other consumed", WAIT, () -> broker.consumers(p + "-other") == 1);
-            roger.reconfigurePartition(PartitionSpec.parse(p + "[default=10]"));
+            admin.reconfigurePartition(admin.localNode().orElseThrow(), PartitionSpec.parse(p + "[default=10]"));
             Await.until(p + "-other no longer consumed, " + queue + " not consumed, the job ready in it", WAIT,
                     () -> broker.consumers(p + "-other") == 0 && broker.consumers(queue) == 0
                             && broker.messages(queue) == 1);
             Await.holds("still paused after reconfiguring", Duration.ofSeconds(2),
                     () -> !coord.started(job.id()) && broker.consumers(queue) == 0);
-            assertTrue(roger.globalState(p).pausedQueues().contains("default"));
+            assertTrue(admin.globalState(p).pausedQueues().contains("default"));
 
-            roger.resumeQueue(p, "default");
+            admin.resumeQueue(p, "default");
             Await.until("the job runs after resume", WAIT, () -> coord.stopped(job.id()));
             Await.holds("exactly one consumer", Duration.ofSeconds(3), () -> broker.consumers(queue) == 1);
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.roger.api.Job;
 import dev.roger.api.PartitionNotRunningException;
 import dev.roger.api.PartitionSpec;
+import dev.roger.api.RogerAdmin;
 import dev.roger.api.RogerClient;
 import dev.roger.it.support.Await;
 import dev.roger.it.support.Broker;
@@ -36,6 +37,10 @@ class PartitionsIT {
     RogerClient roger;
 
     @Inject
+
+    RogerAdmin admin;
+
+    @Inject
     Seen seen;
 
     private static String unique(String prefix) {
@@ -49,8 +54,8 @@ class PartitionsIT {
 
     @Test
     void activationConfigStartsPartitionsAtBoot() {
-        assertTrue(roger.runningPartitions().contains(PartitionSpec.parse("boot_p[default=1]")),
-                roger.runningPartitions().toString());
+        assertTrue(admin.runningPartitions(admin.localNode().orElseThrow()).contains(PartitionSpec.parse("boot_p[default=1]")),
+                admin.runningPartitions(admin.localNode().orElseThrow()).toString());
         runsFrom("boot_p", "boot_p-default");
     }
 
@@ -58,34 +63,34 @@ class PartitionsIT {
     void startReconfigureAndStopAtRuntime() {
         String p = unique("rt");
         try (Broker broker = Broker.connect()) {
-            roger.startPartition(PartitionSpec.parse(p + "[default=2,fast=3]"));
-            assertTrue(roger.runningPartitions().contains(PartitionSpec.parse(p + "[default=2,fast=3]")));
+            admin.startPartition(admin.localNode().orElseThrow(), PartitionSpec.parse(p + "[default=2,fast=3]"));
+            assertTrue(admin.runningPartitions(admin.localNode().orElseThrow()).contains(PartitionSpec.parse(p + "[default=2,fast=3]")));
             Await.until("both queues consumed", WAIT,
                     () -> broker.consumers(p + "-default") == 1 && broker.consumers(p + "-fast") == 1);
             runsFrom(p, p + "-fast");
 
             // Reconfigure is complete: 'default' is not named, so this node stops consuming it.
-            roger.reconfigurePartition(PartitionSpec.parse(p + "[fast=1]"));
+            admin.reconfigurePartition(admin.localNode().orElseThrow(), PartitionSpec.parse(p + "[fast=1]"));
             Await.until("default no longer consumed", WAIT, () -> broker.consumers(p + "-default") == 0);
             assertEquals(1, broker.consumers(p + "-fast"));
-            assertTrue(roger.runningPartitions().contains(PartitionSpec.parse(p + "[fast=1]")));
+            assertTrue(admin.runningPartitions(admin.localNode().orElseThrow()).contains(PartitionSpec.parse(p + "[fast=1]")));
 
             // Starting a started partition reconfigures it.
-            roger.startPartition(PartitionSpec.parse(p + "[default=1]"));
+            admin.startPartition(admin.localNode().orElseThrow(), PartitionSpec.parse(p + "[default=1]"));
             Await.until("default consumed again, fast not", WAIT,
                     () -> broker.consumers(p + "-default") == 1 && broker.consumers(p + "-fast") == 0);
 
-            roger.stopPartition(p);
+            admin.stopPartition(admin.localNode().orElseThrow(), p);
             Await.until("nothing consumed", WAIT, () -> broker.consumers(p + "-default") == 0);
-            assertFalse(roger.runningPartitions().stream().anyMatch(s -> s.partition().equals(p)));
+            assertFalse(admin.runningPartitions(admin.localNode().orElseThrow()).stream().anyMatch(s -> s.partition().equals(p)));
 
             // While stopped, jobs wait in the queue; they run once the partition starts again.
             Job waiting = roger.enqueue(p, Job.builder("part-job").build());
             Await.until("job waits in the queue", WAIT, () -> broker.messages(p + "-default") == 1);
             assertNull(seen.where(waiting.id()));
-            roger.startPartition(PartitionSpec.parse(p + "[default=1]"));
+            admin.startPartition(admin.localNode().orElseThrow(), PartitionSpec.parse(p + "[default=1]"));
             Await.until("waiting job ran", WAIT, () -> (p + "-default").equals(seen.where(waiting.id())));
-            roger.stopPartition(p);
+            admin.stopPartition(admin.localNode().orElseThrow(), p);
             broker.delete(p + "-default", p + "-fast");
         }
     }
@@ -93,18 +98,18 @@ class PartitionsIT {
     @Test
     void operationsOnPartitionsThatDoNotRunHereSaySo() {
         String p = unique("nope");
-        assertThrows(PartitionNotRunningException.class, () -> roger.stopPartition(p));
+        assertThrows(PartitionNotRunningException.class, () -> admin.stopPartition(admin.localNode().orElseThrow(), p));
         assertThrows(PartitionNotRunningException.class,
-                () -> roger.reconfigurePartition(PartitionSpec.parse(p + "[default=1]")));
-        assertThrows(IllegalArgumentException.class, () -> roger.startPartition(PartitionSpec.of(p)));
+                () -> admin.reconfigurePartition(admin.localNode().orElseThrow(), PartitionSpec.parse(p + "[default=1]")));
+        assertThrows(IllegalArgumentException.class, () -> admin.startPartition(admin.localNode().orElseThrow(), PartitionSpec.of(p)));
     }
 
     @Test
     void aPartitionDeclaredByABeanCanBeStoppedAndStartedAgain() {
         try (Broker broker = Broker.connect()) {
-            roger.stopPartition("boot_p");
+            admin.stopPartition(admin.localNode().orElseThrow(), "boot_p");
             Await.until("boot_p-default not consumed", WAIT, () -> broker.consumers("boot_p-default") == 0);
-            roger.startPartition(PartitionSpec.parse("boot_p[default=1]"));
+            admin.startPartition(admin.localNode().orElseThrow(), PartitionSpec.parse("boot_p[default=1]"));
             Await.until("boot_p-default consumed", WAIT, () -> broker.consumers("boot_p-default") == 1);
             runsFrom("boot_p", "boot_p-default");
         }

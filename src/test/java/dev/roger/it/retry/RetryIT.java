@@ -13,6 +13,7 @@ import dev.roger.api.Job;
 import dev.roger.api.JobTimeoutException;
 import dev.roger.api.Names;
 import dev.roger.api.NonRetryableException;
+import dev.roger.api.RogerAdmin;
 import dev.roger.api.RogerClient;
 import dev.roger.api.event.AfterRun;
 import dev.roger.api.event.BeforeRun;
@@ -70,6 +71,10 @@ class RetryIT {
     RogerClient roger;
 
     @Inject
+
+    RogerAdmin admin;
+
+    @Inject
     Trace trace;
 
     private final List<String> partitions = new ArrayList<>();
@@ -90,7 +95,7 @@ class RetryIT {
 
     private String start(String p, String queues) {
         partitions.add(p);
-        RuntimePartitions.startAndAwaitConsumers(roger, p, queues, WAIT);
+        RuntimePartitions.startAndAwaitConsumers(admin, p, queues, WAIT);
         return p;
     }
 
@@ -100,7 +105,7 @@ class RetryIT {
         try (Broker broker = Broker.connect()) {
             for (String p : partitions) {
                 try {
-                    roger.stopPartition(p);
+                    admin.stopPartition(admin.localNode().orElseThrow(), p);
                 } catch (RuntimeException ignored) {
                     // Not running (any more): nothing to stop.
                 }
@@ -396,7 +401,7 @@ class RetryIT {
 
         try (Broker broker = Broker.connect()) {
             Await.until("3 in " + buriedQueue, WAIT, () -> broker.messages(buriedQueue) == 3);
-            List<BuriedJob> listed = roger.buriedJobs(p, "default", 0, 10);
+            List<BuriedJob> listed = admin.buriedJobs(p, "default", 0, 10);
             assertEquals(List.of(newest, middle, oldest), listed.stream().map(BuriedJob::jobId).toList(),
                     "newest first");
             for (BuriedJob b : listed) {
@@ -414,36 +419,36 @@ class RetryIT {
                 assertEquals("rt-switch", job.type());
                 assertEquals(Plan.failsWhileSwitchOn(), job.args(Plan.class));
             }
-            assertEquals(List.of(middle), roger.buriedJobs(p, "default", 1, 1).stream().map(BuriedJob::jobId).toList(),
+            assertEquals(List.of(middle), admin.buriedJobs(p, "default", 1, 1).stream().map(BuriedJob::jobId).toList(),
                     "offset 1, limit 1");
-            assertEquals(List.of(), roger.buriedJobs(p, "default", 3, 10), "offset past the end");
+            assertEquals(List.of(), admin.buriedJobs(p, "default", 3, 10), "offset past the end");
             Await.until("listing did not remove anything: 3 in " + buriedQueue, Duration.ofSeconds(5),
                     () -> broker.messages(buriedQueue) == 3);
             assertEquals(List.of(newest, middle, oldest),
-                    roger.buriedJobs(p, "default", 0, 10).stream().map(BuriedJob::jobId).toList(),
+                    admin.buriedJobs(p, "default", 0, 10).stream().map(BuriedJob::jobId).toList(),
                     "listing again: same jobs, same order");
-            assertEquals(List.of(), roger.buriedJobs(p, "nosuchqueue", 0, 10), "no buried queue, nothing listed");
+            assertEquals(List.of(), admin.buriedJobs(p, "nosuchqueue", 0, 10), "no buried queue, nothing listed");
 
             trace.failing(false);
-            assertTrue(roger.retryBuried(p, "default", middle));
+            assertTrue(admin.retryBuried(p, "default", middle));
             AfterRun after = awaitAfterRun(middle);
             assertEquals(middle, after.job().id(), "the same id");
             assertEquals(0, after.job().retryCount(), "retryCount back to 0");
             assertEquals(List.of(0, 0), trace.retryCounts(middle), "ran once buried, once after the retry");
             Await.until("2 left in " + buriedQueue, WAIT, () -> broker.messages(buriedQueue) == 2);
             assertEquals(List.of(newest, oldest),
-                    roger.buriedJobs(p, "default", 0, 10).stream().map(BuriedJob::jobId).toList());
+                    admin.buriedJobs(p, "default", 0, 10).stream().map(BuriedJob::jobId).toList());
 
-            assertFalse(roger.retryBuried(p, "default", "no-such-job"));
-            assertFalse(roger.deleteBuried(p, "default", "no-such-job"));
-            assertTrue(roger.deleteBuried(p, "default", oldest));
+            assertFalse(admin.retryBuried(p, "default", "no-such-job"));
+            assertFalse(admin.deleteBuried(p, "default", "no-such-job"));
+            assertTrue(admin.deleteBuried(p, "default", oldest));
             Await.until("1 left in " + buriedQueue, WAIT, () -> broker.messages(buriedQueue) == 1);
             assertEquals(List.of(newest),
-                    roger.buriedJobs(p, "default", 0, 10).stream().map(BuriedJob::jobId).toList());
-            assertEquals(1, roger.deleteAllBuried(p, "default"));
+                    admin.buriedJobs(p, "default", 0, 10).stream().map(BuriedJob::jobId).toList());
+            assertEquals(1, admin.deleteAllBuried(p, "default"));
             Await.until(buriedQueue + " empty", WAIT, () -> broker.messages(buriedQueue) == 0);
-            assertEquals(List.of(), roger.buriedJobs(p, "default", 0, 10));
-            assertEquals(0, roger.retryAllBuried(p, "default"));
+            assertEquals(List.of(), admin.buriedJobs(p, "default", 0, 10));
+            assertEquals(0, admin.retryAllBuried(p, "default"));
             Await.holds("the deleted jobs never ran again", Duration.ofMillis(500),
                     () -> trace.runs(oldest).size() == 1 && trace.runs(newest).size() == 1
                             && trace.runs(middle).size() == 2);
@@ -515,7 +520,7 @@ class RetryIT {
                     "length bound") && log.logged(ids.get(1), countQueue, "length bound"));
             assertEquals(2, broker.messages(countQueue));
             assertEquals(List.of(ids.get(3), ids.get(2)),
-                    roger.buriedJobs(byCount, "default", 0, 10).stream().map(BuriedJob::jobId).toList(),
+                    admin.buriedJobs(byCount, "default", 0, 10).stream().map(BuriedJob::jobId).toList(),
                     "the 2 newest are kept");
             assertFalse(log.logged(ids.get(2)) || log.logged(ids.get(3)), "the kept ones were not logged: "
                     + log.messages());

@@ -1,7 +1,7 @@
 package dev.roger.it.support;
 
 import dev.roger.api.PartitionSpec;
-import dev.roger.api.RogerClient;
+import dev.roger.api.RogerAdmin;
 import java.time.Duration;
 
 /** Starting partitions at runtime in in-container tests. Add this class to the test WAR. */
@@ -11,10 +11,10 @@ public final class RuntimePartitions {
     }
 
     /** Starts {@code partition[queues]} (e.g. {@code default=4}) and waits until each queue has its consumer. */
-    public static PartitionSpec startAndAwaitConsumers(RogerClient roger, String partition, String queues,
+    public static PartitionSpec startAndAwaitConsumers(RogerAdmin admin, String partition, String queues,
                                                        Duration wait) {
         PartitionSpec spec = PartitionSpec.parse(partition + "[" + queues + "]");
-        roger.startPartition(spec);
+        admin.startPartition(admin.localNode().orElseThrow(), spec);
         try (Broker broker = Broker.connect()) {
             for (String q : spec.queues().keySet()) {
                 Await.until(partition + "-" + q + " consumed", wait, () -> broker.consumers(partition + "-" + q) == 1);

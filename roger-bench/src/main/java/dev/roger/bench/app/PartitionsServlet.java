@@ -1,7 +1,7 @@
 package dev.roger.bench.app;
 
 import dev.roger.api.PartitionSpec;
-import dev.roger.api.RogerClient;
+import dev.roger.api.RogerAdmin;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * {@code POST /roger-bench/partitions?action=start|stop}: starts (body: one partition spec per
  * line, {@code id[queue=workers,...]}) or stops (body: one partition id per line) partitions on
- * this node through the injected {@link RogerClient}, one call each, and answers how long they
+ * this node through the injected {@link RogerAdmin}, one call each, and answers how long they
  * took together. Many per request, because the many-tenants case starts a thousand and one HTTP
  * round trip each would be measured instead of Roger.
  */
@@ -24,7 +24,7 @@ public class PartitionsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private transient RogerClient roger;
+    private transient RogerAdmin roger;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -33,11 +33,12 @@ public class PartitionsServlet extends HttpServlet {
         String action = request.getParameter("action");
         long start = System.nanoTime();
         try {
+            String node = roger.localNode().orElseThrow();
             for (String line : lines) {
                 if ("start".equals(action)) {
-                    roger.startPartition(PartitionSpec.parse(line));
+                    roger.startPartition(node, PartitionSpec.parse(line));
                 } else if ("stop".equals(action)) {
-                    roger.stopPartition(line);
+                    roger.stopPartition(node, line);
                 } else {
                     response.sendError(HttpServletResponse.SC_BAD_REQUEST, "action must be start or stop");
                     return;

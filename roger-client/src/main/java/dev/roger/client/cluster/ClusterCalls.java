@@ -14,13 +14,12 @@ import dev.roger.state.StateCodec;
 import dev.roger.state.StateReply;
 import dev.roger.state.StateRequest;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -52,8 +51,24 @@ public final class ClusterCalls implements AutoCloseable {
     private record StateCall(String partition, CompletableFuture<StateReply> reply) implements Pending {
     }
 
-    private record ControlCall(int expected, List<String> answered, CompletableFuture<ControlResult> result)
+    private record ControlCall(int expected, Map<String, JsonObject> answers, CompletableFuture<Void> done)
             implements Pending {
+    }
+
+    /**
+     * The nodes' answers to a command.
+     *
+     * @param answers  each answering node's reply ({@code node}, and {@code result} or {@code error}), by node name
+     * @param expected how many answers were expected (the live nodes, or 1 for a command to one node)
+     */
+    public record Answers(Map<String, JsonObject> answers, int expected) {
+        public Answers {
+            answers = Map.copyOf(answers);
+        }
+
+        public ControlResult result() {
+            return new ControlResult(answers.keySet().stream().sorted().toList(), expected);
+        }
     }
 
     /**
@@ -129,16 +144,27 @@ public final class ClusterCalls implements AutoCloseable {
      * @throws StateUnavailableException when the command could not be sent at all
      */
     public ControlResult broadcast(ControlCommand command) {
+        return collect(command).result();
+    }
+
+    /**
+     * Sends a command over the control exchange and collects the answers: from every live node,
+     * or, for a command to one node ({@link ControlCommand#node()}), from that node alone, until
+     * all came or the control timeout passed.
+     *
+     * @throws StateUnavailableException when the command could not be sent at all
+     */
+    public Answers collect(ControlCommand command) {
         String id = UUID.randomUUID().toString();
         int expected;
-        CompletableFuture<ControlResult> result = new CompletableFuture<>();
         ControlCall call;
         try {
             synchronized (this) {
-                expected = channel().queueDeclare(names.membersQueue(), true, false, false, null).getConsumerCount();
-                call = new ControlCall(expected, new ArrayList<>(), result);
-                if (expected == 0) {
-                    return new ControlResult(List.of(), 0);
+                int live = channel().queueDeclare(names.membersQueue(), true, false, false, null).getConsumerCount();
+                expected = command.node() != null ? 1 : live;
+                call = new ControlCall(expected, new java.util.HashMap<>(), new CompletableFuture<>());
+                if (live == 0) {
+                    return new Answers(Map.of(), expected);
                 }
                 pending.put(id, call);
                 AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().correlationId(id)
@@ -152,24 +178,37 @@ public final class ClusterCalls implements AutoCloseable {
                     + Errors.describe(e), e);
         }
         try {
-            return result.get(controlTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            call.done().get(controlTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            synchronized (call) {
-                return new ControlResult(call.answered().stream().sorted().toList(), expected);
-            }
+            // Whoever answered in time.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            synchronized (call) {
-                return new ControlResult(call.answered().stream().sorted().toList(), expected);
-            }
         } finally {
             pending.remove(id);
         }
+        synchronized (call) {
+            return new Answers(call.answers(), expected);
+        }
     }
 
-    /** The body of a node's answer to a control command. */
+    /** The body of a node's answer to a control command that returns nothing. */
     public static byte[] controlReply(String node) {
-        return Json.createObjectBuilder().add("node", node).build().toString().getBytes(StandardCharsets.UTF_8);
+        return controlReply(node, null, null);
+    }
+
+    /**
+     * The body of a node's answer: its name, and what the command returned or why it failed
+     * ({@code error}, with the exception's simple class name in {@code errorType}).
+     */
+    public static byte[] controlReply(String node, jakarta.json.JsonValue result, RuntimeException error) {
+        jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder().add("node", node);
+        if (result != null) {
+            b.add("result", result);
+        }
+        if (error != null) {
+            b.add("error", String.valueOf(error.getMessage())).add("errorType", error.getClass().getSimpleName());
+        }
+        return b.build().toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private synchronized void publish(String exchange, String key, boolean mandatory, AMQP.BasicProperties props,
@@ -218,18 +257,18 @@ public final class ClusterCalls implements AutoCloseable {
                 s.reply().completeExceptionally(unavailable(s.partition(), "unreadable answer: " + e.getMessage(), e));
             }
         } else if (p instanceof ControlCall c) {
+            JsonObject answer;
             String node;
             try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
-                node = r.readObject().getString("node");
+                answer = r.readObject();
+                node = answer.getString("node");
             } catch (RuntimeException e) {
                 return;
             }
             synchronized (c) {
-                if (!c.answered().contains(node)) {
-                    c.answered().add(node);
-                }
-                if (c.answered().size() >= c.expected()) {
-                    c.result().complete(new ControlResult(c.answered().stream().sorted().toList(), c.expected()));
+                c.answers().putIfAbsent(node, answer);
+                if (c.answers().size() >= c.expected()) {
+                    c.done().complete(null);
                 }
             }
         }

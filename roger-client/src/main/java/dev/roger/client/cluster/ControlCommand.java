@@ -9,52 +9,79 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A command every node executes, sent over the control fanout exchange.
+ * A command sent over the control fanout exchange: executed by every node, or, when it names a
+ * {@code node}, by that node alone (the others ignore it and do not answer).
  *
- * @param command   {@code cancel}, {@code pause}, {@code resume} or {@code ping}
- * @param partition the partition, except for {@code ping}
+ * @param command   {@code cancel}, {@code pause}, {@code resume}, {@code ping}, {@code info}, or
+ *                  one of the partition commands
+ * @param partition the partition, for the commands about one
  * @param queue     the queue of {@code pause} and {@code resume}
  * @param jobId     the job of {@code cancel}
+ * @param node      the one node that executes it; null for every node
+ * @param spec      the partition spec of {@code start-partition} and {@code reconfigure-partition}
  */
-public record ControlCommand(String command, String partition, String queue, String jobId) {
+public record ControlCommand(String command, String partition, String queue, String jobId, String node,
+                             String spec) {
 
     public static final String CANCEL = "cancel";
     public static final String PAUSE = "pause";
     public static final String RESUME = "resume";
     public static final String PING = "ping";
+    public static final String INFO = "info";
+    public static final String START_PARTITION = "start-partition";
+    public static final String RECONFIGURE_PARTITION = "reconfigure-partition";
+    public static final String STOP_PARTITION = "stop-partition";
+    public static final String RUNNING_PARTITIONS = "running-partitions";
 
     public ControlCommand {
         Objects.requireNonNull(command, "command");
     }
 
     public static ControlCommand cancel(String partition, String jobId) {
-        return new ControlCommand(CANCEL, partition, null, jobId);
+        return new ControlCommand(CANCEL, partition, null, jobId, null, null);
     }
 
     public static ControlCommand pause(String partition, String queue) {
-        return new ControlCommand(PAUSE, partition, queue, null);
+        return new ControlCommand(PAUSE, partition, queue, null, null, null);
     }
 
     public static ControlCommand resume(String partition, String queue) {
-        return new ControlCommand(RESUME, partition, queue, null);
+        return new ControlCommand(RESUME, partition, queue, null, null, null);
     }
 
     public static ControlCommand ping() {
-        return new ControlCommand(PING, null, null, null);
+        return new ControlCommand(PING, null, null, null, null, null);
+    }
+
+    /** Every node describes itself. */
+    public static ControlCommand info() {
+        return new ControlCommand(INFO, null, null, null, null, null);
+    }
+
+    /** A partition command for one node: start, reconfigure ({@code spec}), stop ({@code partition}), list. */
+    public static ControlCommand toNode(String command, String node, String partition, String spec) {
+        return new ControlCommand(command, partition, null, null, Objects.requireNonNull(node, "node"), spec);
+    }
+
+    /** Whether this node executes (and answers) it. */
+    public boolean isFor(String nodeName) {
+        return node == null || node.equals(nodeName);
     }
 
     public byte[] encode() {
         JsonObjectBuilder b = Json.createObjectBuilder().add("command", command);
-        if (partition != null) {
-            b.add("partition", partition);
-        }
-        if (queue != null) {
-            b.add("queue", queue);
-        }
-        if (jobId != null) {
-            b.add("jobId", jobId);
-        }
+        add(b, "partition", partition);
+        add(b, "queue", queue);
+        add(b, "jobId", jobId);
+        add(b, "node", node);
+        add(b, "spec", spec);
         return b.build().toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void add(JsonObjectBuilder b, String name, String value) {
+        if (value != null) {
+            b.add(name, value);
+        }
     }
 
     /** @throws IllegalArgumentException when the bytes are not a command */
@@ -62,7 +89,8 @@ public record ControlCommand(String command, String partition, String queue, Str
         try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
             JsonObject o = r.readObject();
             return new ControlCommand(o.getString("command"), o.getString("partition", null),
-                    o.getString("queue", null), o.getString("jobId", null));
+                    o.getString("queue", null), o.getString("jobId", null), o.getString("node", null),
+                    o.getString("spec", null));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a Roger control command: " + e.getMessage(), e);
         }

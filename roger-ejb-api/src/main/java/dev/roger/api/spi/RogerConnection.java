@@ -4,10 +4,13 @@ import dev.roger.api.RogerClient;
 import dev.roger.state.StateSettings;
 
 /**
- * A handle on the resource adapter: the {@link RogerClient} operations plus the registration that
+ * A handle on the resource adapter: the {@link RogerClient} operations, the admin ones, and the registration that
  * lets the adapter fire lifecycle events into an application's CDI container.
  */
 public interface RogerConnection extends RogerClient, AutoCloseable {
+
+    /** The operators' operations, on this node. */
+    dev.roger.api.RogerAdmin admin();
 
     /**
      * Routes the lifecycle events of jobs whose bean class was loaded by {@code application}

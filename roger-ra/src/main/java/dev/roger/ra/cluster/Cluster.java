@@ -8,6 +8,7 @@ import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.cluster.ClusterCalls;
 import dev.roger.client.cluster.ClusterClient;
+import dev.roger.client.cluster.ControlCommand;
 import dev.roger.ra.inbound.Coordination;
 import dev.roger.ra.inbound.RunningJob;
 import dev.roger.state.StateRequest;
@@ -51,10 +52,12 @@ public final class Cluster {
      * @param tickSoon      runs {@link #tick} soon on another thread
      * @param cancelRunning cancels a job running here, on a container thread
      * @param names         the names of the cluster this node is in: it sees only that cluster's nodes and owners
+     * @param nodeCommands  runs info and the partition commands sent to this node
      */
     public Cluster(String node, Supplier<Connection> connection, ConfirmPublisher publisher, QueueDeclarer declarer,
                    Duration stateTimeout, Executor executor, Runnable reconcile, Runnable reconcileNow,
-                   Runnable tickSoon, Consumer<RunningJob> cancelRunning, BrokerNames names) {
+                   Runnable tickSoon, Consumer<RunningJob> cancelRunning, BrokerNames names,
+                   java.util.function.Function<ControlCommand, jakarta.json.JsonValue> nodeCommands) {
         this.node = node;
         this.reconcile = reconcile;
         this.tickSoon = tickSoon;
@@ -87,6 +90,11 @@ public final class Cluster {
                     LOG.log(Level.INFO, "Queue {0} of partition {1} resumed", queue, partition);
                     reconcileNow.run();
                 }
+            }
+
+            @Override
+            public jakarta.json.JsonValue nodeCommand(ControlCommand command) {
+                return nodeCommands.apply(command);
             }
         }, replicas::refreshAll);
     }

@@ -28,6 +28,14 @@ final class NodeControl {
         void pause(String partition, String queue);
 
         void resume(String partition, String queue);
+
+        /**
+         * Info and the partition commands: what they return (null: nothing), or an exception that
+         * is sent back to the caller of a command to this node.
+         *
+         * @throws UnsupportedOperationException for a command this node does not know
+         */
+        jakarta.json.JsonValue nodeCommand(ControlCommand command);
     }
 
     private final String node;
@@ -92,26 +100,37 @@ final class NodeControl {
             LOG.log(Level.WARNING, "Ignored a message on the control exchange: {0}", e.getMessage());
             return;
         }
+        if (!command.isFor(node)) {
+            // A command to another node: neither done nor answered here.
+            return;
+        }
+        jakarta.json.JsonValue result = null;
+        RuntimeException error = null;
         try {
             switch (command.command()) {
                 case ControlCommand.CANCEL -> handler.cancel(command.partition(), command.jobId());
                 case ControlCommand.PAUSE -> handler.pause(command.partition(), command.queue());
                 case ControlCommand.RESUME -> handler.resume(command.partition(), command.queue());
                 case ControlCommand.PING -> { }
-                default -> {
-                    LOG.log(Level.WARNING, "Ignored unknown control command ''{0}''", command.command());
-                    return;
-                }
+                default -> result = handler.nodeCommand(command);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Control command " + command + " failed on this node", e);
+        } catch (UnsupportedOperationException e) {
+            LOG.log(Level.WARNING, "Ignored unknown control command ''{0}''", command.command());
             return;
+        } catch (RuntimeException e) {
+            if (command.node() == null) {
+                LOG.log(Level.WARNING, "Control command " + command + " failed on this node", e);
+                return;
+            }
+            // Asked of this node alone: the caller gets the failure.
+            LOG.log(Level.DEBUG, "Control command {0} failed on this node: {1}", command, e.getMessage());
+            error = e;
         }
         if (props.getReplyTo() != null) {
             try {
                 AMQP.BasicProperties reply = new AMQP.BasicProperties.Builder()
                         .correlationId(props.getCorrelationId()).contentType("application/json").build();
-                ch.basicPublish("", props.getReplyTo(), reply, ClusterCalls.controlReply(node));
+                ch.basicPublish("", props.getReplyTo(), reply, ClusterCalls.controlReply(node, result, error));
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.DEBUG, "Could not answer a control command", e);
             }

@@ -38,7 +38,7 @@ final class PartitionRegistry {
     /** Set by the shutdown: no consumer starts again. */
     private boolean closed;
     private final Map<String, Map<String, QueueConsumer>> consumers = new HashMap<>();
-    private final Set<String> failingQueues = new HashSet<>();
+    private final WaitingQueues waiting = new WaitingQueues(java.time.Clock.systemUTC());
 
     /** What the partitions' global state allows: consume only once it is known, and never a paused queue. */
     interface Gate {
@@ -137,22 +137,62 @@ final class PartitionRegistry {
                 consumers.remove(partition);
             }
         }
+        Set<String> wanted = new HashSet<>();
+        want.values().forEach(spec -> spec.queues().keySet().forEach(q -> wanted.add(names.mainQueue(spec.partition(), q))));
+        waiting.retainOnly(wanted);
         declareMissing(want);
-        // One failed start ends the pass: when the broker is unreachable or refuses connections,
-        // every further attempt would wait out the same timeout while holding this lock.
+        // A failed start that is not the queue's own (the broker unreachable, refusing connections)
+        // ends the pass: every further attempt would wait out the same timeout while holding this
+        // lock. A queue the broker refuses (another type, access, a limit) waits alone.
         starting:
         for (PartitionSpec spec : want.values()) {
             Map<String, QueueConsumer> queues = consumers.computeIfAbsent(spec.partition(), p -> new TreeMap<>());
             for (Map.Entry<String, Integer> q : spec.queues().entrySet()) {
-                if (!queues.containsKey(q.getKey())) {
-                    QueueConsumer consumer = startConsumer(spec.partition(), q.getKey(), q.getValue());
-                    if (consumer == null) {
+                if (!queues.containsKey(q.getKey()) && waiting.due(names.mainQueue(spec.partition(), q.getKey()))) {
+                    Started started = startConsumer(spec.partition(), q.getKey(), q.getValue());
+                    if (started.consumer() != null) {
+                        queues.put(q.getKey(), started.consumer());
+                    } else if (!started.queueRefused()) {
                         break starting;
                     }
-                    queues.put(q.getKey(), consumer);
                 }
             }
         }
+    }
+
+    /** A consumer, or whether the broker refused that queue in particular. */
+    private record Started(QueueConsumer consumer, boolean queueRefused) {
+    }
+
+    /** Reply codes with which the broker refuses one queue, not the connection. */
+    private static boolean queueRefused(Throwable e) {
+        return dev.roger.client.amqp.Errors.isChannelClose(e, 403) || dev.roger.client.amqp.Errors.isChannelClose(e, 405)
+                || dev.roger.client.amqp.Errors.isChannelClose(e, dev.roger.client.amqp.Errors.PRECONDITION_FAILED);
+    }
+
+    /** What runs on this node, queue by queue, for Info. */
+    synchronized List<dev.roger.api.admin.PartitionInfo> describe() {
+        List<dev.roger.api.admin.PartitionInfo> result = new ArrayList<>();
+        desired().forEach((partition, spec) -> {
+            List<dev.roger.api.admin.PartitionInfo.NodeQueue> queues = new ArrayList<>();
+            Map<String, QueueConsumer> running = consumers.getOrDefault(partition, Map.of());
+            spec.queues().forEach((queue, workers) -> {
+                QueueConsumer c = running.get(queue);
+                dev.roger.api.admin.PartitionInfo.ConsumerState state = c != null
+                        ? dev.roger.api.admin.PartitionInfo.ConsumerState.CONSUMING
+                        : gate.paused(partition, queue) ? dev.roger.api.admin.PartitionInfo.ConsumerState.PAUSED
+                        : dev.roger.api.admin.PartitionInfo.ConsumerState.STOPPED;
+                queues.add(new dev.roger.api.admin.PartitionInfo.NodeQueue(queue, workers, state,
+                        c == null ? 0 : c.inFlight()));
+            });
+            result.add(new dev.roger.api.admin.PartitionInfo(partition, queues));
+        });
+        return result;
+    }
+
+    /** The queues this node waits for, with the broker's reasons. */
+    List<dev.roger.api.admin.WaitingPartition> waiting() {
+        return waiting.list();
     }
 
     /** The queues to consume now: of partitions whose state is known, without the paused ones. */
@@ -184,8 +224,9 @@ final class PartitionRegistry {
         List<String> missing = new ArrayList<>();
         want.values().forEach(spec -> spec.queues().keySet().forEach(q -> {
             Map<String, QueueConsumer> queues = consumers.get(spec.partition());
-            if (queues == null || !queues.containsKey(q)) {
-                missing.add(names.mainQueue(spec.partition(), q));
+            String name = names.mainQueue(spec.partition(), q);
+            if ((queues == null || !queues.containsKey(q)) && waiting.due(name)) {
+                missing.add(name);
             }
         }));
         if (missing.size() < 2) {
@@ -210,18 +251,16 @@ final class PartitionRegistry {
         });
     }
 
-    private QueueConsumer startConsumer(String partition, String queue, int workers) {
+    private Started startConsumer(String partition, String queue, int workers) {
         String name = names.mainQueue(partition, queue);
         Channel channel = null;
         try {
             declarer.ensureMain(name);
             channel = channels.open();
             QueueConsumer consumer = QueueConsumer.start(channel, name, partition, queue, workers, dispatcher);
-            if (failingQueues.remove(name)) {
-                LOG.log(Level.INFO, "Roger consumes {0} again", name);
-            }
+            waiting.consumed(name);
             LOG.log(Level.DEBUG, "Consuming {0} with {1} workers", name, workers);
-            return consumer;
+            return new Started(consumer, false);
         } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
             declarer.forget(name);
             if (channel != null) {
@@ -231,13 +270,11 @@ final class PartitionRegistry {
                     // The channel is unusable either way.
                 }
             }
-            if (failingQueues.add(name)) {
-                LOG.log(Level.WARNING, "Roger cannot consume {0} yet ({1}); retrying", name, e.getMessage());
-            }
-            return null;
+            waiting.failed(name, partition, queue, e);
+            return new Started(null, queueRefused(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return new Started(null, false);
         }
     }
 

@@ -14,6 +14,11 @@ import dev.roger.client.JobEnqueuer;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.admin.ClusterAdmin;
+import dev.roger.client.admin.LocalNode;
+import dev.roger.client.cluster.ControlCommand;
+import dev.roger.api.RogerAdmin;
+import dev.roger.api.admin.NodeInfo;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.ra.inbound.ActivationConfig;
@@ -73,6 +78,8 @@ public final class RogerEngine {
     private final Settler settler;
     private final JobRunner runner;
     private final StuckDeliveryWatch stuck;
+    private final Instant startedAt = Instant.now();
+    private final RogerAdmin admin;
     private final LongJobGuard longJobs;
     private final Thread shutdownHook = new Thread(this::shutdownBegins, "roger-shutdown-gate");
     private TimerTask ticks;
@@ -99,13 +106,39 @@ public final class RogerEngine {
         JobRunner[] runner = new JobRunner[1];
         this.cluster = new Cluster(settings.nodeName(), keeper::open, publisher, declarer, settings.stateTimeout(),
                 this::runInContainer, this::reconcileSoon, this::reconcileNow, this::tickSoon,
-                running -> runInContainer(() -> runner[0].cancelRunning(running)), names);
+                running -> runInContainer(() -> runner[0].cancelRunning(running)), names, this::nodeCommand);
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), names, settings.maxJobBytes(),
                 brokerDescription);
-        this.settler = new Settler(publisher, new Retrier(publisher, declarer, settings.nodeName()),
-                new Burier(publisher, declarer, settings.nodeName()), timer, this::runInContainer);
-        this.stuck = new StuckDeliveryWatch(settler, delivery.stuckWarning(), DeliverySettings.STUCK_MARGIN);
         this.buried = new BuriedQueues(keeper::open, declarer, cluster.client(), names);
+        this.admin = new ClusterAdmin(keeper::open, cluster.client(), buried, names, new LocalNode() {
+                    @Override
+                    public String name() {
+                        return settings.nodeName();
+                    }
+
+                    @Override
+                    public void startPartition(PartitionSpec spec) {
+                        RogerEngine.this.startPartition(spec);
+                    }
+
+                    @Override
+                    public void reconfigurePartition(PartitionSpec spec) {
+                        RogerEngine.this.reconfigurePartition(spec);
+                    }
+
+                    @Override
+                    public void stopPartition(String partition) {
+                        RogerEngine.this.stopPartition(partition);
+                    }
+
+                    @Override
+                    public List<PartitionSpec> runningPartitions() {
+                        return RogerEngine.this.runningPartitions();
+                    }
+                });
+        this.settler = new Settler(publisher, new Retrier(publisher, declarer, settings.nodeName()),
+                new Burier(publisher, declarer, settings.nodeName()), timer, this::runInContainer, events.counts());
+        this.stuck = new StuckDeliveryWatch(settler, delivery.stuckWarning(), DeliverySettings.STUCK_MARGIN);
         this.longJobs = new LongJobGuard(keeper::open, publisher, settings.nodeName(),
                 delivery.brokerConsumerTimeout(), settings.publishTimeout());
         FailureHandler failures = new FailureHandler(settler, cluster.coordination(), events, settings.retryLevels());
@@ -425,6 +458,52 @@ public final class RogerEngine {
 
     public BuriedQueues buried() {
         return buried;
+    }
+
+    /** The operators' operations, with this node's partitions operated in place. */
+    public RogerAdmin admin() {
+        return admin;
+    }
+
+    /** What this node says of itself to {@code info}. */
+    NodeInfo describe() {
+        Instant now = Instant.now();
+        return new NodeInfo(settings.nodeName(), NodeDescription.version(), NodeDescription.server(), startedAt,
+                keeper.isOpen(), settings.maxConcurrentJobs(), settler.inFlight(), events.counts().snapshot(),
+                partitions.describe(), partitions.waiting(),
+                NodeDescription.running(gate.runningNow(null), settings.nodeName(), now));
+    }
+
+    /** The retry delays this node's jobs use: their queues' retry queues are named after them. */
+    private List<Long> retryDelays() {
+        java.util.Set<Long> delays = new java.util.TreeSet<>(endpoints.typeRetryDelays());
+        settings.retryLevels().levels().forEach(l -> delays.add(l.longValue()));
+        return List.copyOf(delays);
+    }
+
+    /** Info and the partition commands, sent to this node over the control channel. */
+    private jakarta.json.JsonValue nodeCommand(ControlCommand command) {
+        return switch (command.command()) {
+            case ControlCommand.INFO -> ClusterAdmin.describe(describe(), retryDelays());
+            case ControlCommand.START_PARTITION -> {
+                startPartition(PartitionSpec.parse(command.spec()));
+                yield null;
+            }
+            case ControlCommand.RECONFIGURE_PARTITION -> {
+                reconfigurePartition(PartitionSpec.parse(command.spec()));
+                yield null;
+            }
+            case ControlCommand.STOP_PARTITION -> {
+                stopPartition(command.partition());
+                yield null;
+            }
+            case ControlCommand.RUNNING_PARTITIONS -> {
+                jakarta.json.JsonArrayBuilder specs = jakarta.json.Json.createArrayBuilder();
+                runningPartitions().forEach(spec -> specs.add(spec.toString()));
+                yield specs.build();
+            }
+            default -> throw new UnsupportedOperationException(command.command());
+        };
     }
 
     public ClusterClient cluster() {

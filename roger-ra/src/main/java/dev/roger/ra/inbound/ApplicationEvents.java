@@ -17,6 +17,12 @@ public final class ApplicationEvents {
     private static final System.Logger LOG = System.getLogger(ApplicationEvents.class.getName());
 
     private final Map<ClassLoader, JobEventSink> sinks = new ConcurrentHashMap<>();
+    private final JobCounts counts = new JobCounts();
+
+    /** What the node's jobs did, counted from the events fired here and the burials. */
+    public JobCounts counts() {
+        return counts;
+    }
 
     public void register(ClassLoader application, JobEventSink sink) {
         sinks.put(application, sink);
@@ -28,6 +34,7 @@ public final class ApplicationEvents {
 
     /** Fires an event for a job run by a bean of {@code beanClass}, on this thread. */
     public void fire(Class<?> beanClass, JobEvent event) {
+        counts.saw(event);
         JobEventSink sink = sinkOf(beanClass);
         if (sink != null) {
             fire(sink, beanClass.getClassLoader(), event);

@@ -31,6 +31,18 @@ public final class EndpointRegistry {
         byType.values().removeIf(e -> e.factory() == factory);
     }
 
+    /** Every retry delay, in seconds, that a registered type's own retry levels use. */
+    public java.util.Set<Long> typeRetryDelays() {
+        java.util.Set<Long> delays = new java.util.TreeSet<>();
+        byType.values().forEach(e -> {
+            RetrySchedule levels = e.config().failures().retryLevels();
+            if (levels != null) {
+                levels.levels().forEach(l -> delays.add(l.longValue()));
+            }
+        });
+        return delays;
+    }
+
     public Optional<Endpoint> find(String jobType) {
         return Optional.ofNullable(byType.get(jobType));
     }

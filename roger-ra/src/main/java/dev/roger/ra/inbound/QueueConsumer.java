@@ -77,6 +77,11 @@ public final class QueueConsumer extends DefaultConsumer {
         return mainQueue;
     }
 
+    /** Deliveries taken and not settled yet on this consumer's channel (running or about to). */
+    public int inFlight() {
+        return Math.max(0, inProgress.get());
+    }
+
     public int workers() {
         return workers;
     }

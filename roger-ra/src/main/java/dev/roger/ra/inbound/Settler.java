@@ -44,12 +44,20 @@ public final class Settler {
     private final Timer timer;
     private final Consumer<Runnable> container;
     private final Set<Delivery> tracked = ConcurrentHashMap.newKeySet();
+    private final JobCounts counts;
 
     /**
      * @param container runs delayed put-backs (they wait for a confirm) off the timer's thread
      */
     public Settler(ConfirmPublisher publisher, Retrier retrier, Burier burier, Timer timer,
                    Consumer<Runnable> container) {
+        this(publisher, retrier, burier, timer, container, new JobCounts());
+    }
+
+    /** @param counts counts the jobs buried */
+    public Settler(ConfirmPublisher publisher, Retrier retrier, Burier burier, Timer timer,
+                   Consumer<Runnable> container, JobCounts counts) {
+        this.counts = counts;
         this.publisher = publisher;
         this.retrier = retrier;
         this.burier = burier;
@@ -92,7 +100,12 @@ public final class Settler {
      * @return whether the job is buried
      */
     boolean bury(Delivery delivery, byte[] body, String reason, Throwable error, int attempts, Runnable beforeAck) {
-        return copyThenAck(delivery, "bury", () -> burier.bury(delivery, body, reason, error, attempts), beforeAck);
+        boolean done = copyThenAck(delivery, "bury", () -> burier.bury(delivery, body, reason, error, attempts),
+                beforeAck);
+        if (done) {
+            counts.buried();
+        }
+        return done;
     }
 
     /** A confirmed publish of a job's copy. */
@@ -151,6 +164,11 @@ public final class Settler {
         } else {
             delivery.basicReturn();
         }
+    }
+
+    /** How many deliveries this node holds unsettled (running, waiting for a slot, or being settled). */
+    public int inFlight() {
+        return tracked.size();
     }
 
     /** Whether a settlement is still under way (a put-back or copy waiting for its confirm). */

@@ -5,6 +5,7 @@ import dev.roger.api.ControlResult;
 import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
 import dev.roger.api.PartitionSpec;
+import dev.roger.api.RogerAdmin;
 import dev.roger.api.RogerException;
 import dev.roger.api.spi.GlobalStateHost;
 import dev.roger.api.spi.Registration;
@@ -51,68 +52,13 @@ public final class RogerConnectionHandle implements RogerConnection {
     }
 
     @Override
-    public void startPartition(PartitionSpec spec) {
-        engine().startPartition(spec);
-    }
-
-    @Override
-    public void reconfigurePartition(PartitionSpec spec) {
-        engine().reconfigurePartition(spec);
-    }
-
-    @Override
-    public void stopPartition(String partition) {
-        engine().stopPartition(partition);
-    }
-
-    @Override
-    public List<PartitionSpec> runningPartitions() {
-        return engine().runningPartitions();
-    }
-
-    @Override
     public ControlResult cancel(String partition, String jobId) {
         return engine().cluster().cancel(partition, jobId);
     }
 
     @Override
-    public ControlResult pauseQueue(String partition, String queue) {
-        return engine().cluster().pause(partition, queue);
-    }
-
-    @Override
-    public ControlResult resumeQueue(String partition, String queue) {
-        return engine().cluster().resume(partition, queue);
-    }
-
-    @Override
-    public GlobalStateInfo globalState(String partition) {
-        return engine().cluster().info(partition);
-    }
-
-    @Override
-    public List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit) {
-        return engine().buried().list(partition, queue, offset, limit);
-    }
-
-    @Override
-    public boolean retryBuried(String partition, String queue, String jobId) {
-        return engine().buried().retry(partition, queue, jobId::equals) > 0;
-    }
-
-    @Override
-    public int retryAllBuried(String partition, String queue) {
-        return engine().buried().retry(partition, queue, id -> true);
-    }
-
-    @Override
-    public boolean deleteBuried(String partition, String queue, String jobId) {
-        return engine().buried().delete(partition, queue, jobId::equals) > 0;
-    }
-
-    @Override
-    public int deleteAllBuried(String partition, String queue) {
-        return engine().buried().delete(partition, queue, id -> true);
+    public RogerAdmin admin() {
+        return engine().admin();
     }
 
     @Override

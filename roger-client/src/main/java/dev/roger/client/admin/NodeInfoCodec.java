@@ -1,0 +1,93 @@
+package dev.roger.client.admin;
+
+import dev.roger.api.admin.JobCounters;
+import dev.roger.api.admin.NodeInfo;
+import dev.roger.api.admin.PartitionInfo;
+import dev.roger.api.admin.RunningJobInfo;
+import dev.roger.api.admin.WaitingPartition;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A node's {@code info} answer as JSON on the control channel, both ways. */
+public final class NodeInfoCodec {
+
+    private NodeInfoCodec() {
+    }
+
+    public static JsonObject encode(NodeAnswer answer) {
+        NodeInfo n = answer.info();
+        JsonArrayBuilder partitions = Json.createArrayBuilder();
+        for (PartitionInfo p : n.partitions()) {
+            JsonArrayBuilder queues = Json.createArrayBuilder();
+            p.queues().forEach(q -> queues.add(Json.createObjectBuilder().add("queue", q.queue())
+                    .add("workers", q.workers()).add("state", q.state().name()).add("inFlight", q.inFlight())));
+            partitions.add(Json.createObjectBuilder().add("partition", p.partition()).add("queues", queues));
+        }
+        JsonArrayBuilder waiting = Json.createArrayBuilder();
+        n.waiting().forEach(w -> waiting.add(Json.createObjectBuilder().add("partition", w.partition())
+                .add("queue", w.queue()).add("reason", w.reason()).add("attempts", w.attempts())
+                .add("since", w.since().toString()).add("nextTry", w.nextTry().toString())));
+        JsonArrayBuilder running = Json.createArrayBuilder();
+        n.running().forEach(r -> {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("id", r.id()).add("node", r.node())
+                    .add("startedAt", r.startedAt().toString()).add("runningForMillis", r.runningFor().toMillis())
+                    .add("retryCount", r.retryCount());
+            optional(b, "type", r.type());
+            optional(b, "partition", r.partition());
+            optional(b, "queue", r.queue());
+            running.add(b);
+        });
+        JobCounters c = n.counters();
+        JsonArrayBuilder delays = Json.createArrayBuilder();
+        answer.retryDelays().forEach(delays::add);
+        JsonObjectBuilder b = Json.createObjectBuilder().add("name", n.name())
+                .add("startedAt", n.startedAt().toString()).add("connected", n.connected())
+                .add("maxConcurrentJobs", n.maxConcurrentJobs()).add("slotsInUse", n.slotsInUse())
+                .add("counters", Json.createObjectBuilder().add("started", c.started()).add("succeeded", c.succeeded())
+                        .add("failed", c.failed()).add("buried", c.buried()))
+                .add("partitions", partitions).add("waiting", waiting).add("running", running)
+                .add("retryDelays", delays);
+        optional(b, "version", n.version());
+        optional(b, "server", n.server());
+        return b.build();
+    }
+
+    /** @throws RuntimeException (from JSON-P) when the answer is not one */
+    public static NodeAnswer decode(JsonObject o) {
+        JsonObject c = o.getJsonObject("counters");
+        JobCounters counters = new JobCounters(c.getJsonNumber("started").longValue(),
+                c.getJsonNumber("succeeded").longValue(), c.getJsonNumber("failed").longValue(),
+                c.getJsonNumber("buried").longValue());
+        List<PartitionInfo> partitions = o.getJsonArray("partitions").getValuesAs(JsonObject.class).stream()
+                .map(p -> new PartitionInfo(p.getString("partition"), p.getJsonArray("queues")
+                        .getValuesAs(JsonObject.class).stream().map(q -> new PartitionInfo.NodeQueue(q.getString("queue"),
+                                q.getInt("workers"), PartitionInfo.ConsumerState.valueOf(q.getString("state")),
+                                q.getInt("inFlight"))).toList())).toList();
+        List<WaitingPartition> waiting = o.getJsonArray("waiting").getValuesAs(JsonObject.class).stream()
+                .map(w -> new WaitingPartition(w.getString("partition"), w.getString("queue"), w.getString("reason"),
+                        w.getInt("attempts"), Instant.parse(w.getString("since")), Instant.parse(w.getString("nextTry"))))
+                .toList();
+        List<RunningJobInfo> running = o.getJsonArray("running").getValuesAs(JsonObject.class).stream()
+                .map(r -> new RunningJobInfo(r.getString("id"), r.getString("type", null), r.getString("partition", null),
+                        r.getString("queue", null), r.getString("node"), Instant.parse(r.getString("startedAt")),
+                        Duration.ofMillis(r.getJsonNumber("runningForMillis").longValue()), r.getInt("retryCount")))
+                .toList();
+        NodeInfo info = new NodeInfo(o.getString("name"), o.getString("version", null), o.getString("server", null),
+                Instant.parse(o.getString("startedAt")), o.getBoolean("connected"), o.getInt("maxConcurrentJobs"),
+                o.getInt("slotsInUse"), counters, partitions, waiting, running);
+        List<Long> delays = o.getJsonArray("retryDelays").getValuesAs(JsonNumber.class).stream()
+                .map(JsonNumber::longValue).toList();
+        return new NodeAnswer(info, delays);
+    }
+
+    private static void optional(JsonObjectBuilder b, String name, String value) {
+        b.add(name, value == null ? JsonValue.NULL : Json.createValue(value));
+    }
+}

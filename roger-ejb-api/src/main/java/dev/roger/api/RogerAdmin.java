@@ -1,0 +1,130 @@
+package dev.roger.api;
+
+import dev.roger.api.admin.ClusterInfo;
+import dev.roger.api.admin.PurgeResult;
+import dev.roger.api.admin.PurgeTarget;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What operators do with a Roger cluster, apart from what applications do with jobs
+ * ({@link RogerClient}): look at it, pause and resume queues, purge them, handle buried jobs, and
+ * start or stop partitions on a node. {@code @Inject RogerAdmin} in an application on a node;
+ * {@code AmqpRogerAdmin} from Java SE, which reaches the nodes over the cluster's control channel.
+ *
+ * <p>Cluster-wide operations name no node. Node-local ones name the node (its {@code nodeName});
+ * on a node, {@link #localNode()} is its own name.
+ */
+public interface RogerAdmin {
+
+    /** The name of the node this admin runs on; empty from Java SE. */
+    Optional<String> localNode();
+
+    /**
+     * Asks every node of the cluster to describe itself (partitions, waiting queues, running jobs,
+     * counters) and the broker for its queues' counts. Nodes that do not answer within the
+     * control timeout are counted in {@link ClusterInfo#missingNodes()}.
+     *
+     * @throws StateUnavailableException when the request could not be sent (no connection)
+     */
+    ClusterInfo info();
+
+    /**
+     * Pauses a queue of a partition on every node: no node starts a job from it until {@link
+     * #resumeQueue}. Jobs already running finish. The pause is part of the partition's global
+     * state: it survives reconfiguration, restarts, new nodes and a change of owner.
+     *
+     * @throws StateUnavailableException when the partition's state owner did not answer; nothing changed
+     */
+    ControlResult pauseQueue(String partition, String queue);
+
+    /**
+     * Resumes a paused queue of a partition on every node.
+     *
+     * @throws StateUnavailableException when the partition's state owner did not answer; nothing changed
+     */
+    ControlResult resumeQueue(String partition, String queue);
+
+    /**
+     * The partition's global state as its owner holds it: owner node, paused queues, held keys.
+     *
+     * @throws StateUnavailableException when the partition's state owner did not answer
+     */
+    GlobalStateInfo globalState(String partition);
+
+    /**
+     * Removes the jobs waiting in a queue of a partition (and, if asked, its retry and buried
+     * queues), and gives back the queue keys they held, so a new job with one of those keys is
+     * accepted again. Jobs already delivered to a node (running or about to) are not touched.
+     *
+     * @param targets which of the queue's broker queues to empty; at least one
+     * @throws StateUnavailableException when keys were held and the partition's owner did not
+     *                                   answer: the jobs are removed, the keys stay held (logged)
+     */
+    PurgeResult purge(String partition, String queue, Set<PurgeTarget> targets);
+
+    /**
+     * Lists the jobs in {@code <partition>-<queue>.buried}, newest first, without removing them.
+     * Reading holds the queue's messages for a moment (they are put back in their order).
+     *
+     * @param offset how many of the newest to skip
+     * @param limit  the most to return
+     */
+    List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit);
+
+    /**
+     * Puts a buried job back on its queue, with its id and a retry count of 0, and removes it
+     * from the buried queue (after the broker confirmed the copy).
+     *
+     * @return false when no buried job of the queue has that id
+     */
+    boolean retryBuried(String partition, String queue, String jobId);
+
+    /** Puts every buried job of the queue back on it, as {@link #retryBuried}; returns how many. */
+    int retryAllBuried(String partition, String queue);
+
+    /**
+     * Deletes a buried job.
+     *
+     * @return false when no buried job of the queue has that id
+     */
+    boolean deleteBuried(String partition, String queue, String jobId);
+
+    /** Deletes every buried job of the queue; returns how many. */
+    int deleteAllBuried(String partition, String queue);
+
+    /**
+     * Starts consuming a partition's queues on a node; for a partition already running there this
+     * is {@link #reconfigurePartition}.
+     *
+     * @param node the node's name
+     * @throws RogerException when the node did not answer (not running, or in another cluster)
+     */
+    void startPartition(String node, PartitionSpec spec);
+
+    /**
+     * Makes a node consume exactly the given queues of a running partition, with the given
+     * worker counts; queues not named stop being consumed there.
+     *
+     * @throws PartitionNotRunningException when the partition does not run on that node
+     * @throws RogerException               when the node did not answer
+     */
+    void reconfigurePartition(String node, PartitionSpec spec);
+
+    /**
+     * Stops consuming a partition on a node. Jobs running there finish; jobs prefetched but not
+     * started go back to their queue for other nodes.
+     *
+     * @throws PartitionNotRunningException when the partition does not run on that node
+     * @throws RogerException               when the node did not answer
+     */
+    void stopPartition(String node, String partition);
+
+    /**
+     * The partitions running on a node, with their queues and worker counts.
+     *
+     * @throws RogerException when the node did not answer
+     */
+    List<PartitionSpec> runningPartitions(String node);
+}
