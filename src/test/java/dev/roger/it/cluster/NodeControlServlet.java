@@ -22,8 +22,7 @@ public abstract class NodeControlServlet extends HttpServlet {
     protected RogerClient roger;
 
     @Inject
-
-    RogerAdmin admin;
+    protected RogerAdmin admin;
 
     @Override
     protected final void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

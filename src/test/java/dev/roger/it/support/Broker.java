@@ -42,6 +42,20 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /**
+     * Declares a classic queue exclusive to this probe's connection, as another application might
+     * hold one: any other connection's declare or consume of it is refused (RESOURCE_LOCKED) until
+     * this probe closes, which deletes it.
+     */
+    public void declareExclusive(String name) {
+        try {
+            Channel ch = connection.createChannel();
+            ch.queueDeclare(name, false, true, false, java.util.Map.of("x-queue-type", "classic"));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot declare " + name + ": " + e, e);
+        }
+    }
+
     public int consumers(String queue) {
         AMQP.Queue.DeclareOk ok = queue(queue);
         return ok == null ? -1 : ok.getConsumerCount();

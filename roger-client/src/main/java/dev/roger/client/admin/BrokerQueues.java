@@ -23,7 +23,11 @@ final class BrokerQueues implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** The queue's ready messages and consumers; empty when it does not exist. */
+    /**
+     * The queue's ready messages and consumers; empty when it does not exist or the broker refuses
+     * to tell (another connection holds it exclusively, access refused): the node that cannot
+     * consume it lists it as waiting, with the broker's words.
+     */
     Optional<AMQP.Queue.DeclareOk> counts(String queue) throws IOException {
         if (channel == null || !channel.isOpen()) {
             channel = Channels.open(connection);
@@ -31,7 +35,8 @@ final class BrokerQueues implements AutoCloseable {
         try {
             return Optional.of(channel.queueDeclarePassive(queue));
         } catch (IOException e) {
-            if (Errors.isChannelClose(e, 404)) {
+            if (Errors.isChannelClose(e, Errors.NOT_FOUND) || Errors.isChannelClose(e, 403)
+                    || Errors.isChannelClose(e, 405)) {
                 channel = null;
                 return Optional.empty();
             }

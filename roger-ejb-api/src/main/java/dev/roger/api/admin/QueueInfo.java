@@ -3,7 +3,9 @@ package dev.roger.api.admin;
 import java.util.Objects;
 
 /**
- * A partition queue across the cluster: the broker's counts and the nodes' deliveries.
+ * A partition queue across the cluster: the broker's counts and the nodes' deliveries. The
+ * broker's counts are 0 for a queue it does not let Roger read (held exclusively by another
+ * connection, access refused); the node that cannot consume it lists it as waiting, with the reason.
  *
  * @param partition the partition
  * @param queue     the queue

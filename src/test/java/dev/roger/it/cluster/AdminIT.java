@@ -1,0 +1,209 @@
+package dev.roger.it.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roger.api.DuplicateJobException;
+import dev.roger.api.Job;
+import dev.roger.api.PartitionNotRunningException;
+import dev.roger.api.PartitionSpec;
+import dev.roger.api.RogerAdmin;
+import dev.roger.api.admin.ClusterInfo;
+import dev.roger.api.admin.NodeInfo;
+import dev.roger.api.admin.PartitionInfo;
+import dev.roger.api.admin.PurgeResult;
+import dev.roger.api.admin.PurgeTarget;
+import dev.roger.api.admin.QueueInfo;
+import dev.roger.api.admin.RunningJobInfo;
+import dev.roger.api.admin.WaitingPartition;
+import dev.roger.client.AmqpRogerClient;
+import dev.roger.client.amqp.AmqpSettings;
+import dev.roger.it.support.Await;
+import dev.roger.it.support.Broker;
+import dev.roger.it.support.TestBroker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operators' view and tools from Java SE ({@code AmqpRogerClient.admin()}), against two Payara
+ * Micro nodes of a Roger cluster of this run's own (so no other test's node answers): Info from
+ * both nodes (partitions, a running job, a waiting queue with the broker's reason, counters, the
+ * broker's counts), partitions started and stopped on a named node, and a purge that gives back
+ * the purged jobs' queue keys.
+ */
+class AdminIT {
+
+    private static final String RUN = Long.toString(System.nanoTime(), 36);
+    private static final String CLUSTER = "ad" + RUN;
+    private static final String P = "ad-" + RUN;
+    /** A partition whose queue another connection holds exclusively: the broker refuses it to Roger. */
+    private static final String W = "adw-" + RUN;
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final List<String> NAMES = List.of("one", "two");
+
+    private static final ClusterNodes NODES = new ClusterNodes("admin");
+    private static final RunLog LOG = new RunLog("ad_runs_" + RUN, NODES::nodeOfPid);
+    private static AmqpRogerClient client;
+    private static RogerAdmin admin;
+
+    private static String nodeName(String node) {
+        return node + "-" + RUN;
+    }
+
+    private static String q(String name) {
+        return CLUSTER + "." + name;
+    }
+
+    @BeforeAll
+    static void bootTwoNodes() throws Exception {
+        NODES.deleteQueues(q(P + "-default"), q(P + "-default.buried"), q(W + "-default"), q("roger.owner." + P),
+                q("roger.owner." + W), q("ad_boot-default"), q("roger.owner.ad_boot"), q("roger.nodes"),
+                q("roger.buried.dropped"));
+        LOG.create();
+        for (String node : NAMES) {
+            // One at a time: parallel boots on this shared machine can outlast the boot deadline.
+            NODES.boot(List.of(node), name -> Map.of("nodeName", nodeName(node), "cluster", CLUSTER,
+                    "statePersister", "none"), AdminJobBean.class, ClusterWork.class, ClusterServlet.class);
+        }
+        client = AmqpRogerClient.builder().settings(AmqpSettings.ofUri(TestBroker.uri())).cluster(CLUSTER).build();
+        admin = client.admin();
+        for (String node : NAMES) {
+            admin.startPartition(nodeName(node), PartitionSpec.parse(P + "[default=2]"));
+        }
+        try (Broker broker = Broker.connect()) {
+            Await.until("both nodes consume " + q(P + "-default"), WAIT, () -> broker.consumers(q(P + "-default")) == 2);
+        }
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (client != null) {
+            client.close();
+        }
+        NODES.close();
+        try (Broker broker = Broker.connect()) {
+            broker.deleteExchanges(q("roger.control"));
+        }
+        LOG.drop();
+    }
+
+    @Test
+    void infoShowsBothNodesTheirPartitionsARunningJobAWaitingQueueAndTheBrokersCounts() {
+        Job quick = client.enqueue(P, work(50));
+        Await.until("the quick job ran", WAIT, () -> LOG.finished(Set.of(quick.id())) == 1);
+        Job slow = client.enqueue(P, work(8_000));
+        Broker holder = Broker.connect();
+        holder.declareExclusive(q(W + "-default"));
+        admin.startPartition(nodeName("one"), PartitionSpec.parse(W + "[default=1]"));
+
+        ClusterInfo info = Await.value("Info shows the slow job running and " + W + " waiting", WAIT, () -> {
+            ClusterInfo i = admin.info();
+            boolean running = i.nodes().stream().anyMatch(n -> n.running().stream().anyMatch(r -> r.id().equals(slow.id())
+                    && r.runningFor().toMillis() > 0));
+            boolean waiting = i.node(nodeName("one")).map(n -> !n.waiting().isEmpty()).orElse(false);
+            return running && waiting ? i : null;
+        });
+        assertEquals(2, info.expectedNodes(), info.toString());
+        assertEquals(0, info.missingNodes(), info.toString());
+        assertEquals(List.of(nodeName("one"), nodeName("two")), info.nodes().stream().map(NodeInfo::name).toList());
+
+        RunningJobInfo running = info.nodes().stream().flatMap(n -> n.running().stream())
+                .filter(r -> r.id().equals(slow.id())).findFirst().orElseThrow();
+        assertEquals("ad-work", running.type());
+        assertEquals(P, running.partition());
+        assertTrue(NAMES.stream().map(AdminIT::nodeName).anyMatch(running.node()::equals), running.toString());
+        assertEquals(0, running.retryCount());
+
+        WaitingPartition waiting = info.node(nodeName("one")).orElseThrow().waiting().get(0);
+        assertEquals(W, waiting.partition());
+        assertEquals("default", waiting.queue());
+        assertTrue(waiting.reason().contains("RESOURCE_LOCKED"), "the broker's reason: " + waiting.reason());
+        assertTrue(waiting.attempts() >= 1 && waiting.nextTry().isAfter(waiting.since()), waiting.toString());
+
+        for (NodeInfo n : info.nodes()) {
+            PartitionInfo p = n.partitions().stream().filter(x -> x.partition().equals(P)).findFirst().orElseThrow();
+            assertEquals(List.of(new PartitionInfo.NodeQueue("default", 2, PartitionInfo.ConsumerState.CONSUMING,
+                    p.queues().get(0).inFlight())), p.queues(), n.name());
+            assertTrue(n.connected(), n.name());
+            assertTrue(n.server().startsWith("Payara"), n.server());
+            assertEquals(0, n.maxConcurrentJobs());
+        }
+        long started = info.nodes().stream().mapToLong(n -> n.counters().started()).sum();
+        long succeeded = info.nodes().stream().mapToLong(n -> n.counters().succeeded()).sum();
+        assertTrue(started >= 2 && succeeded >= 1, "counters: " + info.nodes().stream().map(NodeInfo::counters).toList());
+
+        QueueInfo queue = info.queues().stream().filter(x -> x.partition().equals(P)).findFirst().orElseThrow();
+        assertEquals(2, queue.consumers(), queue.toString());
+        assertEquals(1, queue.unacked(), "the slow job is delivered and unsettled: " + queue);
+        assertTrue(info.queues().stream().anyMatch(x -> x.partition().equals(W)), "the waiting queue is listed too");
+
+        Await.until("the slow job ran", WAIT, () -> LOG.finished(Set.of(slow.id())) == 1);
+
+        // The holder lets go (its exclusive queue goes with its connection): the waiting queue is
+        // consumed at its next try.
+        holder.close();
+        Await.until(W + " is consumed and waits no more", WAIT, () -> admin.info().node(nodeName("one"))
+                .map(n -> n.waiting().isEmpty() && n.partitions().stream().anyMatch(p -> p.partition().equals(W)
+                        && p.queues().get(0).state() == PartitionInfo.ConsumerState.CONSUMING)).orElse(false));
+        admin.stopPartition(nodeName("one"), W);
+    }
+
+    @Test
+    void partitionsAreStartedAndStoppedOnANamedNode() {
+        String extra = "adx-" + RUN;
+        NODES.deleteQueues(q(extra + "-default"), q("roger.owner." + extra));
+        admin.startPartition(nodeName("two"), PartitionSpec.parse(extra + "[default=3]"));
+        assertTrue(admin.runningPartitions(nodeName("two")).contains(PartitionSpec.parse(extra + "[default=3]")));
+        assertFalse(admin.runningPartitions(nodeName("one")).stream().anyMatch(s -> s.partition().equals(extra)));
+        admin.stopPartition(nodeName("two"), extra);
+        assertFalse(admin.runningPartitions(nodeName("two")).stream().anyMatch(s -> s.partition().equals(extra)));
+        assertThrows(PartitionNotRunningException.class, () -> admin.stopPartition(nodeName("one"), extra));
+    }
+
+    @Test
+    void aPurgeRemovesTheQueuedJobsAndGivesBackTheirQueueKeys() {
+        admin.pauseQueue(P, "default");
+        try {
+            List<Job> jobs = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                jobs.add(client.enqueue(P, work(10).toBuilder().queueKey("k" + i).build()));
+            }
+            for (int i = 0; i < 3; i++) {
+                jobs.add(client.enqueue(P, work(10)));
+            }
+            assertThrows(DuplicateJobException.class, () -> client.enqueue(P, work(10).toBuilder().queueKey("k0").build()),
+                    "the key is held while its job waits");
+            try (Broker broker = Broker.connect()) {
+                Await.until("8 jobs wait", WAIT, () -> broker.messages(q(P + "-default")) == 8);
+            }
+
+            PurgeResult purged = admin.purge(P, "default", Set.of(PurgeTarget.QUEUED));
+            assertEquals(new PurgeResult(8, 0, 0, 5), purged);
+            try (Broker broker = Broker.connect()) {
+                assertEquals(0, broker.messages(q(P + "-default")));
+            }
+            assertEquals(Map.of(), admin.globalState(P).queueKeys(), "every purged job's key is free");
+            Job again = client.enqueue(P, work(10).toBuilder().queueKey("k0").build());
+            assertEquals(Optional.of("k0"), again.queueKey(), "a new job with a purged job's key is accepted");
+            admin.resumeQueue(P, "default");
+            Await.until("the new job ran", WAIT, () -> LOG.finished(Set.of(again.id())) == 1);
+            Set<String> purgedIds = new java.util.HashSet<>(jobs.stream().map(Job::id).toList());
+            assertEquals(List.of(), LOG.runs(purgedIds), "no purged job ran");
+        } finally {
+            admin.resumeQueue(P, "default");
+        }
+    }
+
+    private static Job work(long millis) {
+        return Job.builder("ad-work").args(new ClusterWork(LOG.table(), millis)).build();
+    }
+}
