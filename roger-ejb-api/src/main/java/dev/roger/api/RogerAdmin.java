@@ -65,6 +65,26 @@ public interface RogerAdmin {
     PurgeResult purge(String partition, String queue, Set<PurgeTarget> targets);
 
     /**
+     * Stops a partition on every node of the cluster, safely: no node takes a new job of it (jobs
+     * prefetched but not started go back to its queue), and the call waits until the jobs running
+     * there finished, or {@code timeout} passed. The partition stays stopped on those nodes until
+     * it is started again ({@link #startPartition}) or the node restarts. Its jobs stay queued.
+     *
+     * @param timeout how long to wait for running jobs; each node stops waiting then and says
+     *                how many still run
+     * @throws StateUnavailableException when the command could not be sent
+     */
+    dev.roger.api.admin.SafeStopResult safeStop(String partition, java.time.Duration timeout);
+
+    /**
+     * Stops a partition safely on one node, as {@link #safeStop(String, java.time.Duration)}.
+     *
+     * @throws PartitionNotRunningException when the partition does not run on that node
+     * @throws RogerException               when the node did not answer in time
+     */
+    dev.roger.api.admin.SafeStopResult safeStop(String node, String partition, java.time.Duration timeout);
+
+    /**
      * Lists the jobs in {@code <partition>-<queue>.buried}, newest first, without removing them.
      * Reading holds the queue's messages for a moment (they are put back in their order).
      *

@@ -53,6 +53,16 @@ final class ContainerRogerAdmin implements RogerAdmin {
     }
 
     @Override
+    public dev.roger.api.admin.SafeStopResult safeStop(String partition, java.time.Duration timeout) {
+        return adapter.call(c -> c.admin().safeStop(partition, timeout));
+    }
+
+    @Override
+    public dev.roger.api.admin.SafeStopResult safeStop(String node, String partition, java.time.Duration timeout) {
+        return adapter.call(c -> c.admin().safeStop(node, partition, timeout));
+    }
+
+    @Override
     public List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit) {
         return adapter.call(c -> c.admin().buriedJobs(partition, queue, offset, limit));
     }

@@ -17,6 +17,7 @@ import dev.roger.api.admin.PurgeResult;
 import dev.roger.api.admin.PurgeTarget;
 import dev.roger.api.admin.QueueInfo;
 import dev.roger.api.admin.RunningJobInfo;
+import dev.roger.api.admin.SafeStopResult;
 import dev.roger.api.admin.WaitingPartition;
 import dev.roger.client.AmqpRogerClient;
 import dev.roger.client.amqp.AmqpSettings;
@@ -167,6 +168,46 @@ class AdminIT {
         admin.stopPartition(nodeName("two"), extra);
         assertFalse(admin.runningPartitions(nodeName("two")).stream().anyMatch(s -> s.partition().equals(extra)));
         assertThrows(PartitionNotRunningException.class, () -> admin.stopPartition(nodeName("one"), extra));
+    }
+
+    @Test
+    void aSafeStopUnderLoadReturnsAfterTheLastRunningJobEndedAndLosesNothing() {
+        String s = "ads-" + RUN;
+        NODES.deleteQueues(q(s + "-default"), q("roger.owner." + s));
+        for (String node : NAMES) {
+            admin.startPartition(nodeName(node), PartitionSpec.parse(s + "[default=2]"));
+        }
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            jobs.add(work(1_500));
+        }
+        Set<String> ids = new java.util.HashSet<>(client.enqueueAll(s, jobs).stream().map(Job::id).toList());
+        Await.until("jobs run on both nodes", WAIT, () -> LOG.runs(ids).stream().map(RunLog.Run::node).distinct().count() == 2);
+
+        SafeStopResult stop = admin.safeStop(s, Duration.ofSeconds(30));
+        long returnedAtMicros = java.time.Instant.now().toEpochMilli() * 1000;
+
+        assertTrue(stop.drained(), stop.toString());
+        assertEquals(2, stop.expectedNodes(), stop.toString());
+        assertEquals(List.of(nodeName("one"), nodeName("two")),
+                stop.nodes().stream().map(SafeStopResult.NodeStop::node).toList());
+        assertTrue(stop.nodes().stream().allMatch(SafeStopResult.NodeStop::wasRunning), stop.toString());
+        assertTrue(stop.nodes().stream().mapToInt(SafeStopResult.NodeStop::jobsFinished).sum() >= 1, stop.toString());
+        List<RunLog.Run> runs = LOG.runs(ids);
+        assertTrue(runs.stream().allMatch(r -> r.stop() >= 0 && r.stop() <= returnedAtMicros),
+                "every job that started had ended when the call returned: " + runs);
+        long ran = runs.stream().map(RunLog.Run::jobId).distinct().count();
+        assertTrue(ran < 20, "the stop stopped the flow: " + ran + " of 20 ran");
+        try (Broker broker = Broker.connect()) {
+            assertEquals(0, broker.consumers(q(s + "-default")), "no node consumes the stopped partition");
+            Await.until("the jobs that did not run wait in the queue", WAIT,
+                    () -> broker.messages(q(s + "-default")) == 20 - ran);
+        }
+        admin.startPartition(nodeName("one"), PartitionSpec.parse(s + "[default=4]"));
+        Await.until("all 20 ran once started again", WAIT, () -> LOG.finished(ids) == 20);
+        assertEquals(20, LOG.runs(ids).size(), "each exactly once");
+        admin.stopPartition(nodeName("one"), s);
+        assertThrows(PartitionNotRunningException.class, () -> admin.safeStop(nodeName("two"), s, Duration.ZERO));
     }
 
     @Test

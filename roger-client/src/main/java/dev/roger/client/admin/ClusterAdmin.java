@@ -18,6 +18,8 @@ import dev.roger.api.admin.PartitionInfo;
 import dev.roger.api.admin.PurgeResult;
 import dev.roger.api.admin.PurgeTarget;
 import dev.roger.api.admin.QueueInfo;
+import dev.roger.api.admin.SafeStopResult;
+import java.time.Duration;
 import dev.roger.client.BuriedQueues;
 import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.Errors;
@@ -273,7 +275,14 @@ public final class ClusterAdmin implements RogerAdmin {
 
     /** Runs a command on one node and returns its answer, or throws what it threw there. */
     private JsonObject onNode(String command, String node, String partition, String spec) {
-        ClusterCalls.Answers answers = cluster.calls().collect(ControlCommand.toNode(command, node, partition, spec));
+        return onNode(ControlCommand.toNode(command, node, partition, spec));
+    }
+
+    private JsonObject onNode(ControlCommand sent) {
+        String command = sent.command();
+        String node = sent.node();
+        String partition = sent.partition();
+        ClusterCalls.Answers answers = cluster.calls().collect(sent);
         JsonObject answer = answers.answers().get(node);
         if (answer == null) {
             throw new RogerException("Node " + node + " did not answer '" + command + "' within the control timeout: "
@@ -290,6 +299,46 @@ public final class ClusterAdmin implements RogerAdmin {
             throw new RogerException("'" + command + "' failed on node " + node + ": " + error);
         }
         return answer;
+    }
+
+    /** What a node answers a safe stop with, encoded. */
+    public static JsonObject describe(SafeStopResult.NodeStop stop) {
+        return jakarta.json.Json.createObjectBuilder().add("node", stop.node()).add("wasRunning", stop.wasRunning())
+                .add("jobsFinished", stop.jobsFinished()).add("stillRunning", stop.stillRunning()).build();
+    }
+
+    private static SafeStopResult.NodeStop nodeStop(JsonObject o) {
+        return new SafeStopResult.NodeStop(o.getString("node"), o.getBoolean("wasRunning"), o.getInt("jobsFinished"),
+                o.getInt("stillRunning"));
+    }
+
+    @Override
+    public SafeStopResult safeStop(String partition, Duration timeout) {
+        Names.requirePartition(partition);
+        ClusterCalls.Answers answers = cluster.calls().collect(ControlCommand.safeStop(null, partition,
+                requireTimeout(timeout)));
+        List<SafeStopResult.NodeStop> stops = new ArrayList<>();
+        answers.answers().values().forEach(a -> {
+            if (a.containsKey("result")) {
+                stops.add(nodeStop(a.getJsonObject("result")));
+            }
+        });
+        stops.sort(Comparator.comparing(SafeStopResult.NodeStop::node));
+        return new SafeStopResult(partition, answers.expected(), stops);
+    }
+
+    @Override
+    public SafeStopResult safeStop(String node, String partition, Duration timeout) {
+        Names.requirePartition(partition);
+        JsonObject answer = onNode(ControlCommand.safeStop(node, partition, requireTimeout(timeout)));
+        return new SafeStopResult(partition, 1, List.of(nodeStop(answer.getJsonObject("result"))));
+    }
+
+    private static long requireTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("the safe stop's timeout must be zero or more, was " + timeout);
+        }
+        return Math.max(1, timeout.toMillis());
     }
 
     /** What a node answers {@code info} with: its description, encoded. */

@@ -150,7 +150,7 @@ public final class ClusterCalls implements AutoCloseable {
     /**
      * Sends a command over the control exchange and collects the answers: from every live node,
      * or, for a command to one node ({@link ControlCommand#node()}), from that node alone, until
-     * all came or the control timeout passed.
+     * all came or the control timeout (plus the command's {@code waitMillis}) passed.
      *
      * @throws StateUnavailableException when the command could not be sent at all
      */
@@ -171,6 +171,8 @@ public final class ClusterCalls implements AutoCloseable {
                         .replyTo(DIRECT_REPLY_TO).contentType("application/json")
                         .expiration(Long.toString(controlTimeout.toMillis())).build();
                 channel().basicPublish(names.controlExchange(), "", props, command.encode());
+                // The message must reach the nodes within the control timeout; their answers may
+                // take the command's wait on top.
             }
         } catch (IOException | RuntimeException e) {
             pending.remove(id);
@@ -178,7 +180,7 @@ public final class ClusterCalls implements AutoCloseable {
                     + Errors.describe(e), e);
         }
         try {
-            call.done().get(controlTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            call.done().get(controlTimeout.toMillis() + command.waitMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // Whoever answered in time.
         } catch (InterruptedException e) {

@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param jobId     the job of {@code cancel}
  * @param node      the one node that executes it; null for every node
  * @param spec      the partition spec of {@code start-partition} and {@code reconfigure-partition}
+ * @param waitMillis how long a node may take to answer (safe stop); 0 for at once
  */
 public record ControlCommand(String command, String partition, String queue, String jobId, String node,
-                             String spec) {
+                             String spec, long waitMillis) {
 
     public static final String CANCEL = "cancel";
     public static final String PAUSE = "pause";
@@ -32,35 +33,41 @@ public record ControlCommand(String command, String partition, String queue, Str
     public static final String RECONFIGURE_PARTITION = "reconfigure-partition";
     public static final String STOP_PARTITION = "stop-partition";
     public static final String RUNNING_PARTITIONS = "running-partitions";
+    public static final String SAFE_STOP = "safe-stop";
 
     public ControlCommand {
         Objects.requireNonNull(command, "command");
     }
 
     public static ControlCommand cancel(String partition, String jobId) {
-        return new ControlCommand(CANCEL, partition, null, jobId, null, null);
+        return new ControlCommand(CANCEL, partition, null, jobId, null, null, 0);
     }
 
     public static ControlCommand pause(String partition, String queue) {
-        return new ControlCommand(PAUSE, partition, queue, null, null, null);
+        return new ControlCommand(PAUSE, partition, queue, null, null, null, 0);
     }
 
     public static ControlCommand resume(String partition, String queue) {
-        return new ControlCommand(RESUME, partition, queue, null, null, null);
+        return new ControlCommand(RESUME, partition, queue, null, null, null, 0);
     }
 
     public static ControlCommand ping() {
-        return new ControlCommand(PING, null, null, null, null, null);
+        return new ControlCommand(PING, null, null, null, null, null, 0);
     }
 
     /** Every node describes itself. */
     public static ControlCommand info() {
-        return new ControlCommand(INFO, null, null, null, null, null);
+        return new ControlCommand(INFO, null, null, null, null, null, 0);
     }
 
     /** A partition command for one node: start, reconfigure ({@code spec}), stop ({@code partition}), list. */
     public static ControlCommand toNode(String command, String node, String partition, String spec) {
-        return new ControlCommand(command, partition, null, null, Objects.requireNonNull(node, "node"), spec);
+        return new ControlCommand(command, partition, null, null, Objects.requireNonNull(node, "node"), spec, 0);
+    }
+
+    /** Stops a partition safely on {@code node} (null: every node), waiting up to {@code waitMillis} for its jobs. */
+    public static ControlCommand safeStop(String node, String partition, long waitMillis) {
+        return new ControlCommand(SAFE_STOP, partition, null, null, node, null, waitMillis);
     }
 
     /** Whether this node executes (and answers) it. */
@@ -75,6 +82,9 @@ public record ControlCommand(String command, String partition, String queue, Str
         add(b, "jobId", jobId);
         add(b, "node", node);
         add(b, "spec", spec);
+        if (waitMillis > 0) {
+            b.add("waitMillis", waitMillis);
+        }
         return b.build().toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -90,7 +100,7 @@ public record ControlCommand(String command, String partition, String queue, Str
             JsonObject o = r.readObject();
             return new ControlCommand(o.getString("command"), o.getString("partition", null),
                     o.getString("queue", null), o.getString("jobId", null), o.getString("node", null),
-                    o.getString("spec", null));
+                    o.getString("spec", null), o.containsKey("waitMillis") ? o.getJsonNumber("waitMillis").longValue() : 0);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a Roger control command: " + e.getMessage(), e);
         }

@@ -96,7 +96,7 @@ public final class Cluster {
             public jakarta.json.JsonValue nodeCommand(ControlCommand command) {
                 return nodeCommands.apply(command);
             }
-        }, replicas::refreshAll);
+        }, replicas::refreshAll, executor);
     }
 
     public ClusterClient client() {

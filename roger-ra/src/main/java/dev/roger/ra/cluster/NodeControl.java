@@ -42,13 +42,16 @@ final class NodeControl {
     private final BrokerNames names;
     private final Handler handler;
     private final Runnable reconnected;
+    private final java.util.concurrent.Executor executor;
     private Channel channel;
 
     /**
      * @param reconnected runs when the control channel is back after a connection loss: commands
      *                    sent meanwhile were missed
      */
-    NodeControl(String node, BrokerNames names, Handler handler, Runnable reconnected) {
+    NodeControl(String node, BrokerNames names, Handler handler, Runnable reconnected,
+                java.util.concurrent.Executor executor) {
+        this.executor = executor;
         this.node = node;
         this.names = names;
         this.handler = handler;
@@ -104,6 +107,16 @@ final class NodeControl {
             // A command to another node: neither done nor answered here.
             return;
         }
+        switch (command.command()) {
+            case ControlCommand.CANCEL, ControlCommand.PAUSE, ControlCommand.RESUME, ControlCommand.PING ->
+                    execute(ch, props, command);
+            // Info and the partition commands may take long (a safe stop waits for jobs): off the
+            // control channel's thread, so cancels and pauses are not held up behind them.
+            default -> executor.execute(() -> execute(ch, props, command));
+        }
+    }
+
+    private void execute(Channel ch, AMQP.BasicProperties props, ControlCommand command) {
         jakarta.json.JsonValue result = null;
         RuntimeException error = null;
         try {
@@ -130,7 +143,10 @@ final class NodeControl {
             try {
                 AMQP.BasicProperties reply = new AMQP.BasicProperties.Builder()
                         .correlationId(props.getCorrelationId()).contentType("application/json").build();
-                ch.basicPublish("", props.getReplyTo(), reply, ClusterCalls.controlReply(node, result, error));
+                byte[] body = ClusterCalls.controlReply(node, result, error);
+                synchronized (ch) {
+                    ch.basicPublish("", props.getReplyTo(), reply, body);
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.DEBUG, "Could not answer a control command", e);
             }

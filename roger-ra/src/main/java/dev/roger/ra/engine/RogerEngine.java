@@ -465,6 +465,37 @@ public final class RogerEngine {
         return admin;
     }
 
+    /**
+     * Stops a partition on this node, if it runs here, and waits up to {@code timeout} until none
+     * of its deliveries is held: running jobs finished, prefetched ones went back to the queue.
+     */
+    dev.roger.api.admin.SafeStopResult.NodeStop safeStop(String partition, Duration timeout) {
+        boolean wasRunning = partitions.isRunning(partition);
+        if (wasRunning) {
+            partitions.stop(partition);
+        }
+        int before = runningOf(partition);
+        Instant deadline = Instant.now().plus(timeout);
+        try {
+            while (settler.inFlight(partition) > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int still = runningOf(partition);
+        if (wasRunning) {
+            LOG.log(Level.INFO, "Partition {0} stopped safely on node {1}: {2} running jobs finished, {3} still running",
+                    partition, settings.nodeName(), Math.max(0, before - still), still);
+        }
+        return new dev.roger.api.admin.SafeStopResult.NodeStop(settings.nodeName(), wasRunning,
+                Math.max(0, before - still), still);
+    }
+
+    private int runningOf(String partition) {
+        return (int) gate.runningNow(null).stream().filter(j -> j.partition().equals(partition)).count();
+    }
+
     /** What this node says of itself to {@code info}. */
     NodeInfo describe() {
         Instant now = Instant.now();
@@ -496,6 +527,13 @@ public final class RogerEngine {
             case ControlCommand.STOP_PARTITION -> {
                 stopPartition(command.partition());
                 yield null;
+            }
+            case ControlCommand.SAFE_STOP -> {
+                boolean runsHere = partitions.isRunning(command.partition());
+                if (!runsHere && command.node() != null) {
+                    throw new dev.roger.api.PartitionNotRunningException(command.partition());
+                }
+                yield ClusterAdmin.describe(safeStop(command.partition(), Duration.ofMillis(command.waitMillis())));
             }
             case ControlCommand.RUNNING_PARTITIONS -> {
                 jakarta.json.JsonArrayBuilder specs = jakarta.json.Json.createArrayBuilder();

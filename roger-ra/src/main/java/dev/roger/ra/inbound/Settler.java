@@ -171,6 +171,11 @@ public final class Settler {
         return tracked.size();
     }
 
+    /** How many deliveries of the partition this node holds unsettled. */
+    public int inFlight(String partition) {
+        return (int) tracked.stream().filter(d -> partition.equals(d.partition())).count();
+    }
+
     /** Whether a settlement is still under way (a put-back or copy waiting for its confirm). */
     public boolean settling() {
         return tracked.stream().anyMatch(Delivery::claimed);
