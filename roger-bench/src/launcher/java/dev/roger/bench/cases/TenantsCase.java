@@ -90,11 +90,41 @@ public final class TenantsCase {
             ctx.results().add(Field.TENANTS_RSS_MB, ProcStats.rssBytes(node.pid()) / 1e6);
             LOG.log(Level.INFO, "Case 7, run {0}: idle CPU {1} %, heap {2} MB (growth {3} MB)", rep + 1,
                     String.format("%.2f", cpuPercent), heapAfter / 1_000_000, (heapAfter - heapBefore) / 1_000_000);
+            measureInfo(rep, specs);
         } finally {
             if (started) {
                 stopAndDelete(specs);
             }
         }
+    }
+
+    /**
+     * How long {@code RogerAdmin.info()} takes with the tenants running (the median of 3 calls),
+     * beside a baseline from the same moment: a passive declare of each of their queues, one after
+     * another, which is what reading their counts costs at least (Info also reads their buried
+     * queues, most of which do not exist).
+     */
+    private void measureInfo(int rep, List<PartitionSpec> specs) {
+        List<Long> millis = new ArrayList<>();
+        int partitions = 0;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            dev.roger.api.admin.ClusterInfo info = ctx.roger().admin().info();
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            partitions = info.nodes().stream().mapToInt(n -> n.partitions().size()).max().orElse(0);
+        }
+        if (partitions < specs.size()) {
+            throw new BenchFailure("RogerAdmin.info() listed " + partitions + " partitions on the node, not the "
+                    + specs.size() + " started");
+        }
+        java.util.Collections.sort(millis);
+        List<String> mainQueues = Partitions.queues(specs).stream().filter(q -> !q.endsWith(".buried")).toList();
+        long baselineMillis = ctx.broker().timePassiveDeclares(mainQueues) / 1_000_000;
+        ctx.results().add(Field.TENANTS_INFO_MS, millis.get(1));
+        ctx.results().add(Field.TENANTS_INFO_BASELINE_MS, baselineMillis);
+        LOG.log(Level.INFO, "Case 7, run {0}: info() with {1} partitions took {2} ms (median of 3: {3}); passive "
+                + "declares of their {4} queues {5} ms", rep + 1, partitions, millis.get(1), millis,
+                mainQueues.size(), baselineMillis);
     }
 
     /** The node's CPU over the idle window, in percent of one core. */

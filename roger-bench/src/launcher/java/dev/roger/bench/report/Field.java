@@ -46,7 +46,9 @@ public enum Field {
     TENANTS_RSS_MB("tenants_rss_mb"),
     TENANTS_CONNECTIONS("tenants_connections"),
     TENANTS_CHANNELS("tenants_channels"),
-    TENANTS_STOP_S("tenants_stop_s");
+    TENANTS_STOP_S("tenants_stop_s"),
+    TENANTS_INFO_MS("tenants_info_ms"),
+    TENANTS_INFO_BASELINE_MS("tenants_info_baseline_ms");
 
     private final String key;
 

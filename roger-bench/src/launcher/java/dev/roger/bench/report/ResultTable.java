@@ -77,6 +77,8 @@ public final class ResultTable {
                         + "  (node without them: " + num(Field.TENANTS_BASELINE_CPU_PCT, "%.2f %%") + ")"),
                 line("heap used (growth), RSS", num(Field.TENANTS_HEAP_MB, "%.0f MB") + " ("
                         + num(Field.TENANTS_HEAP_GROWTH_MB, "%+.0f MB") + "), " + num(Field.TENANTS_RSS_MB, "%.0f MB")),
+                line("RogerAdmin.info() with them (passive declares of their queues)", num(Field.TENANTS_INFO_MS,
+                        "%.0f ms") + "  (" + num(Field.TENANTS_INFO_BASELINE_MS, "%.0f ms") + ")"),
                 line("stopping them all", num(Field.TENANTS_STOP_S, "%.1f s"))));
         out.println();
         out.println("  Goals (issue 3, meant for the full sizes; not assertions)");

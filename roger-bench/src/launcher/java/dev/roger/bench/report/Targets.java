@@ -24,7 +24,8 @@ public final class Targets {
                 atMost("fairness", "B's p99 during A's flood <= 2 x alone", r.get(Field.FAIRNESS_RATIO), 2, "ratio"),
                 atMost("tenants_ready", "1,000 tenants x 2 queues ready <= 30 s", r.get(Field.TENANTS_READY_S), 30, "s"),
                 atMost("tenants_cpu", "idle CPU with them <= 2 % (of one core)", r.get(Field.TENANTS_IDLE_CPU_PCT), 2, "%"),
-                atMost("tenants_heap", "heap growth with them <= 256 MB", r.get(Field.TENANTS_HEAP_GROWTH_MB), 256, "MB"));
+                atMost("tenants_heap", "heap growth with them <= 256 MB", r.get(Field.TENANTS_HEAP_GROWTH_MB), 256, "MB"),
+                atMost("tenants_info", "RogerAdmin.info() with them < 2 s", r.get(Field.TENANTS_INFO_MS), 2000, "ms"));
     }
 
     private static Target latency(Results r) {

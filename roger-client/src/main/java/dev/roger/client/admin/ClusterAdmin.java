@@ -89,12 +89,15 @@ public final class ClusterAdmin implements RogerAdmin {
         return new ClusterInfo(at, answers.expected(), nodes.stream().map(NodeAnswer::info).toList(), queues(nodes));
     }
 
+    /** Threads reading queue counts at once: the broker answers passive declares in parallel. */
+    private static final int READERS = 4;
+
     /** The broker's counts of every queue a node consumes or waits for, with the nodes' in-flight deliveries. */
     private List<QueueInfo> queues(List<NodeAnswer> nodes) {
         Map<String, Map<String, Long>> inFlight = new TreeMap<>();
-        Set<Long> delays = new TreeSet<>();
+        java.util.NavigableSet<String> retryQueues = new TreeSet<>();
         for (NodeAnswer n : nodes) {
-            delays.addAll(n.retryDelays());
+            retryQueues.addAll(n.retryQueues());
             for (PartitionInfo p : n.info().partitions()) {
                 for (PartitionInfo.NodeQueue q : p.queues()) {
                     inFlight.computeIfAbsent(p.partition(), k -> new TreeMap<>()).merge(q.queue(), (long) q.inFlight(),
@@ -104,29 +107,47 @@ public final class ClusterAdmin implements RogerAdmin {
             n.info().waiting().forEach(w -> inFlight.computeIfAbsent(w.partition(), k -> new TreeMap<>())
                     .putIfAbsent(w.queue(), 0L));
         }
-        List<QueueInfo> result = new ArrayList<>();
-        try (BrokerQueues broker = new BrokerQueues(connection)) {
-            for (var partition : inFlight.entrySet()) {
-                for (var queue : partition.getValue().entrySet()) {
-                    String main = names.mainQueue(partition.getKey(), queue.getKey());
-                    Optional<AMQP.Queue.DeclareOk> counts = broker.counts(main);
-                    long retrying = 0;
-                    for (long delay : delays) {
-                        retrying += broker.counts(main + ".retry." + delay).map(c -> (long) c.getMessageCount())
-                                .orElse(0L);
+        List<String[]> keys = new ArrayList<>();
+        inFlight.forEach((partition, queues) -> queues.keySet().forEach(queue -> keys.add(new String[] {partition, queue})));
+        QueueInfo[] result = new QueueInfo[keys.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.CompletableFuture<Void>> readers = new ArrayList<>();
+        for (int r = 0; r < Math.min(READERS, keys.size()); r++) {
+            readers.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try (BrokerQueues broker = new BrokerQueues(connection)) {
+                    for (int i = next.getAndIncrement(); i < keys.size(); i = next.getAndIncrement()) {
+                        String partition = keys.get(i)[0];
+                        String queue = keys.get(i)[1];
+                        result[i] = read(broker, partition, queue, inFlight.get(partition).get(queue), retryQueues);
                     }
-                    long buriedCount = broker.counts(names.buriedQueue(partition.getKey(), queue.getKey()))
-                            .map(c -> (long) c.getMessageCount()).orElse(0L);
-                    result.add(new QueueInfo(partition.getKey(), queue.getKey(),
-                            counts.map(c -> (long) c.getMessageCount()).orElse(0L), queue.getValue(),
-                            counts.map(AMQP.Queue.DeclareOk::getConsumerCount).orElse(0), retrying, buriedCount));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new StateUnavailableException("Roger could not read its queues' counts from RabbitMQ: "
-                    + Errors.describe(e), e);
+            }));
         }
-        return result;
+        try {
+            java.util.concurrent.CompletableFuture.allOf(readers.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new StateUnavailableException("Roger could not read its queues' counts from RabbitMQ: "
+                    + Errors.describe(e.getCause()), e.getCause());
+        }
+        return List.of(result);
+    }
+
+    private QueueInfo read(BrokerQueues broker, String partition, String queue, long inFlight,
+                           java.util.NavigableSet<String> retryQueues)
+            throws IOException {
+        String main = names.mainQueue(partition, queue);
+        Optional<AMQP.Queue.DeclareOk> counts = broker.counts(main);
+        long retrying = 0;
+        for (String retry : retryQueues.subSet(main + ".retry.", main + ".retry/")) {
+            retrying += broker.counts(retry).map(c -> (long) c.getMessageCount()).orElse(0L);
+        }
+        long buriedCount = broker.counts(names.buriedQueue(partition, queue)).map(c -> (long) c.getMessageCount())
+                .orElse(0L);
+        return new QueueInfo(partition, queue, counts.map(c -> (long) c.getMessageCount()).orElse(0L), inFlight,
+                counts.map(AMQP.Queue.DeclareOk::getConsumerCount).orElse(0), retrying, buriedCount);
     }
 
     @Override
@@ -342,7 +363,7 @@ public final class ClusterAdmin implements RogerAdmin {
     }
 
     /** What a node answers {@code info} with: its description, encoded. */
-    public static JsonObject describe(NodeInfo info, List<Long> retryDelays) {
-        return NodeInfoCodec.encode(new NodeAnswer(info, retryDelays));
+    public static JsonObject describe(NodeInfo info, List<Long> retryDelays, List<String> retryQueues) {
+        return NodeInfoCodec.encode(new NodeAnswer(info, retryDelays, retryQueues));
     }
 }

@@ -47,13 +47,15 @@ public final class NodeInfoCodec {
         JobCounters c = n.counters();
         JsonArrayBuilder delays = Json.createArrayBuilder();
         answer.retryDelays().forEach(delays::add);
+        JsonArrayBuilder retryQueues = Json.createArrayBuilder();
+        answer.retryQueues().forEach(retryQueues::add);
         JsonObjectBuilder b = Json.createObjectBuilder().add("name", n.name())
                 .add("startedAt", n.startedAt().toString()).add("connected", n.connected())
                 .add("maxConcurrentJobs", n.maxConcurrentJobs()).add("slotsInUse", n.slotsInUse())
                 .add("counters", Json.createObjectBuilder().add("started", c.started()).add("succeeded", c.succeeded())
                         .add("failed", c.failed()).add("buried", c.buried()))
                 .add("partitions", partitions).add("waiting", waiting).add("running", running)
-                .add("retryDelays", delays);
+                .add("retryDelays", delays).add("retryQueues", retryQueues);
         optional(b, "version", n.version());
         optional(b, "server", n.server());
         return b.build();
@@ -84,7 +86,9 @@ public final class NodeInfoCodec {
                 o.getInt("slotsInUse"), counters, partitions, waiting, running);
         List<Long> delays = o.getJsonArray("retryDelays").getValuesAs(JsonNumber.class).stream()
                 .map(JsonNumber::longValue).toList();
-        return new NodeAnswer(info, delays);
+        List<String> retryQueues = o.getJsonArray("retryQueues").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+        return new NodeAnswer(info, delays, retryQueues);
     }
 
     private static void optional(JsonObjectBuilder b, String name, String value) {

@@ -22,6 +22,7 @@ public final class QueueDeclarer {
     private final java.time.Duration buriedMaxAge;
     private final String buriedDropped;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, Long> retryQueuesUntil = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> declaring = new ConcurrentHashMap<>();
 
     /** In the default cluster, buried jobs kept for 30 days. */
@@ -76,6 +77,17 @@ public final class QueueDeclarer {
         Map<String, Object> args = Map.of("x-queue-type", "classic", "x-dead-letter-exchange", "",
                 "x-dead-letter-routing-key", main, "x-message-ttl", ttl, "x-expires", ttl + 60_000);
         channels.withChannel(ch -> ch.queueDeclare(name, true, false, false, args));
+        retryQueuesUntil.put(name, System.currentTimeMillis() + ttl + 60_000);
+    }
+
+    /**
+     * The retry queues this declarer declared that may still exist (their expiry, a minute past
+     * their TTL since the last declare, has not passed): where this node's retrying jobs wait.
+     */
+    public java.util.List<String> recentRetryQueues() {
+        long now = System.currentTimeMillis();
+        retryQueuesUntil.values().removeIf(until -> until < now);
+        return java.util.List.copyOf(new java.util.TreeSet<>(retryQueuesUntil.keySet()));
     }
 
     /** Forgets what was declared, e.g. after the broker restarted without its definitions. */

@@ -27,9 +27,11 @@ class NodeInfoCodecTest {
                 List.of(new WaitingPartition("beta", "default", "PRECONDITION_FAILED - inequivalent arg 'x-queue-type'",
                         3, t, t.plusSeconds(4))),
                 List.of(new RunningJobInfo("j1", "mail", "acme", null, "n1", t, Duration.ofMillis(1500), 2)));
-        NodeAnswer back = NodeInfoCodec.decode(NodeInfoCodec.encode(new NodeAnswer(info, List.of(1L, 3L))));
+        NodeAnswer back = NodeInfoCodec.decode(NodeInfoCodec.encode(new NodeAnswer(info, List.of(1L, 3L),
+                List.of("acme-default.retry.3"))));
         assertEquals(info, back.info());
         assertEquals(List.of(1L, 3L), back.retryDelays());
+        assertEquals(List.of("acme-default.retry.3"), back.retryQueues());
     }
 
     @Test

@@ -78,6 +78,7 @@ public final class RogerEngine {
     private final Settler settler;
     private final JobRunner runner;
     private final StuckDeliveryWatch stuck;
+    private final QueueDeclarer declarer;
     private final Instant startedAt = Instant.now();
     private final RogerAdmin admin;
     private final LongJobGuard longJobs;
@@ -100,7 +101,7 @@ public final class RogerEngine {
         this.publisher = new ConfirmPublisher(keeper::open, settings.publishTimeout());
         this.workManager = workManager;
         BrokerNames names = settings.names();
-        QueueDeclarer declarer = new QueueDeclarer(publisher, settings.queueType(), settings.buriedMaxLength(),
+        this.declarer = new QueueDeclarer(publisher, settings.queueType(), settings.buriedMaxLength(),
                 settings.buriedMaxAge(), names);
         this.droppedBuried = new DroppedBuriedLog(names.buriedDropped());
         JobRunner[] runner = new JobRunner[1];
@@ -515,7 +516,7 @@ public final class RogerEngine {
     /** Info and the partition commands, sent to this node over the control channel. */
     private jakarta.json.JsonValue nodeCommand(ControlCommand command) {
         return switch (command.command()) {
-            case ControlCommand.INFO -> ClusterAdmin.describe(describe(), retryDelays());
+            case ControlCommand.INFO -> ClusterAdmin.describe(describe(), retryDelays(), declarer.recentRetryQueues());
             case ControlCommand.START_PARTITION -> {
                 startPartition(PartitionSpec.parse(command.spec()));
                 yield null;
