@@ -26,8 +26,10 @@ public class AuditLog implements ContainerResponseFilter {
             return;
         }
         Principal who = request.getSecurityContext().getUserPrincipal();
-        LOG.log(Level.INFO, "Roger console: {0} {1} /{2} -> {3} {4}", who == null ? "(anonymous)" : who.getName(),
-                request.getMethod(), request.getUriInfo().getPath(), response.getStatus(),
-                response.hasEntity() ? response.getEntity() : "");
+        // The query is part of what was asked (purge targets, safe-stop timeout); it holds no secrets.
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        LOG.log(Level.INFO, "Roger console: {0} {1} /{2}{3} -> {4} {5}", who == null ? "(anonymous)" : who.getName(),
+                request.getMethod(), request.getUriInfo().getPath(), query == null ? "" : "?" + query,
+                response.getStatus(), response.hasEntity() ? response.getEntity() : "");
     }
 }

@@ -277,6 +277,9 @@ class ConsoleIT {
         assertEquals(200, api.change(ADMIN, "POST", "/partitions/" + P + "/queues/default/resume").status());
         String line = "Roger console: alice POST /partitions/" + P + "/queues/default/resume -> 200 ControlResult[answered=[" + NODE;
         Await.until("the change is logged: " + line, WAIT, () -> node.log().contains(line));
+        assertEquals(200, api.change(ADMIN, "POST", "/partitions/" + P + "/queues/default/purge?target=RETRYING").status());
+        String purge = "Roger console: alice POST /partitions/" + P + "/queues/default/purge?target=RETRYING -> 200 PurgeResult[";
+        Await.until("the purge, its target and counts are logged: " + purge, WAIT, () -> node.log().contains(purge));
         assertFalse(node.log().contains(ADMIN.password), "no password in the log");
     }
 
