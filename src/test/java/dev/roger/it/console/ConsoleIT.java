@@ -92,7 +92,7 @@ class ConsoleIT {
         }
         try (Broker broker = Broker.connect()) {
             List<String> queues = new ArrayList<>();
-            for (String p : List.of(P, B, X, "cn_boot")) {
+            for (String p : List.of(P, B, X, X + "m", "cn_boot")) {
                 queues.addAll(List.of(q(p + "-default"), q(p + "-default.buried"), q("roger.owner." + p)));
             }
             queues.addAll(List.of(q("roger.nodes"), q("roger.buried.dropped")));
