@@ -41,6 +41,15 @@ public final class PayaraProcess implements AutoCloseable {
      */
     public static PayaraProcess start(String name, String brokerUri, java.util.Map<String, String> adapterConfig,
                                       Path... wars) throws IOException {
+        return start(name, brokerUri, adapterConfig, List.of(), wars);
+    }
+
+    /**
+     * Starts a node as above that also runs {@code postBootCommands} (asadmin commands, one a line,
+     * such as {@code create-file-user}) before deploying the archives.
+     */
+    public static PayaraProcess start(String name, String brokerUri, java.util.Map<String, String> adapterConfig,
+                                      List<String> postBootCommands, Path... wars) throws IOException {
         Path work = PayaraMicro.dir().resolve("nodes").resolve(name);
         // A reused root directory makes Payara redeploy the previous run's applications first.
         deleteRecursively(work);
@@ -55,11 +64,16 @@ public final class PayaraProcess implements AutoCloseable {
         for (Path war : wars) {
             cmd.addAll(List.of("--deploy", war.toString()));
         }
+        List<String> postBoot = new ArrayList<>();
         if (!adapterConfig.isEmpty()) {
-            Path postBoot = work.resolve("postboot.txt");
-            Files.writeString(postBoot, "create-resource-adapter-config --property " + String.join(":",
-                    adapterConfig.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + " roger-ra\n");
-            cmd.addAll(List.of("--postbootcommandfile", postBoot.toString()));
+            postBoot.add("create-resource-adapter-config --property " + String.join(":",
+                    adapterConfig.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + " roger-ra");
+        }
+        postBoot.addAll(postBootCommands);
+        if (!postBoot.isEmpty()) {
+            Path file = work.resolve("postboot.txt");
+            Files.writeString(file, String.join("\n", postBoot) + "\n");
+            cmd.addAll(List.of("--postbootcommandfile", file.toString()));
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PayaraProcess node = new PayaraProcess(p, log, port);
