@@ -225,13 +225,23 @@ public final class BenchMain {
         }
     }
 
-    /** Deletes every queue of the benchmark's prefix; a failure is a note, the run goes on. */
+    /**
+     * Deletes every queue of the benchmark's partitions: their own (named with its prefix) and the
+     * state owners' ({@code roger.owner.<partition>}); a failure is a note, the run goes on.
+     */
     private static void sweepQueues(Broker broker, RabbitmqCtl ctl, Results results) {
         try {
-            broker.deleteQueues(ctl.queues(BenchJobs.PREFIX).stream().map(RabbitmqCtl.QueueInfo::name).toList());
+            broker.deleteQueues(benchQueues(ctl));
         } catch (BenchFailure e) {
             results.note("Could not sweep the benchmark's queues: " + e.getMessage());
         }
+    }
+
+    private static java.util.List<String> benchQueues(RabbitmqCtl ctl) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        ctl.queues(BenchJobs.PREFIX).forEach(q -> names.add(q.name()));
+        ctl.queues("roger.owner." + BenchJobs.PREFIX).forEach(q -> names.add(q.name()));
+        return names;
     }
 
     /** On Ctrl-C: no node or child JVM may outlive the launcher, and no queue should either. */
@@ -246,7 +256,7 @@ public final class BenchMain {
             }
         }
         try {
-            broker.deleteQueues(ctl.queues(BenchJobs.PREFIX).stream().map(RabbitmqCtl.QueueInfo::name).toList());
+            broker.deleteQueues(benchQueues(ctl));
         } catch (RuntimeException e) {
             // Shutting down: the next run sweeps what is left.
         }

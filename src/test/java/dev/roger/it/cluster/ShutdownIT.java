@@ -66,7 +66,7 @@ class ShutdownIT {
                 .addClasses(NodeControlServlet.class, RunRecorder.class).addAsLibrary(Postgres.driverJar()));
         control = PayaraMicro.export(Deployments.war("sdctl", UndeployServlet.class));
         client = AmqpRogerClient.connect(TestBroker.uri());
-        queues.addAll(List.of("sd_boot-default", "sd_boot-default.buried"));
+        queues.addAll(List.of("sd_boot-default", "sd_boot-default.buried", "roger.owner.sd_boot"));
     }
 
     @AfterAll
@@ -151,7 +151,7 @@ class ShutdownIT {
 
     private static String partition(String prefix) {
         String p = prefix + "_" + RUN;
-        queues.addAll(List.of(p + "-default", p + "-default.buried"));
+        queues.addAll(List.of(p + "-default", p + "-default.buried", "roger.owner." + p));
         return p;
     }
 
