@@ -114,14 +114,19 @@ class JavaSeClientIT {
 
     @Test
     void enqueueThrowsWithinBoundedTimeWhenTheBrokerGoesAway() throws Exception {
+        String p = unique("se");
         try (TcpProxy proxy = TcpProxy.toBroker(); AmqpRogerClient client = AmqpRogerClient.connect(proxy.uri())) {
-            client.enqueue(unique("se"), Job.builder("t").build());
+            client.enqueue(p, Job.builder("t").build());
             proxy.cut();
             Job job = Job.builder("t").build();
             EnqueueException e = assertTimeoutPreemptively(BOUND,
                     () -> assertThrows(EnqueueException.class, () -> client.enqueue("se_gone", job)));
             assertEquals(job.id(), e.jobId());
             assertTrue(e.getMessage().contains(job.id()), e.getMessage());
+        } finally {
+            try (Broker broker = Broker.connect()) {
+                broker.delete(p + "-default");
+            }
         }
     }
 
