@@ -121,7 +121,8 @@ final class PhaseFigures {
         List<String> ids = new ArrayList<>();
         try (AmqpRogerClient client = AmqpRogerClient.connect(brokers.amqpUri())) {
             for (String partition : ChaosJobs.PARTITIONS) {
-                for (BuriedJob job : client.admin().buriedJobs(partition, "default", 0, 10_000)) {
+                for (BuriedJob job : client.admin().buried(dev.roger.api.admin.BuriedQuery.inQueue(partition, "default")
+                        .toBuilder().limit(dev.roger.api.admin.BuriedQuery.MAX_LIMIT).build()).jobs()) {
                     ids.add(job.jobId());
                     String error = job.errorClass().map(c -> " [" + c + ": " + job.errorMessage().orElse("") + "]")
                             .orElse("");

@@ -4,18 +4,16 @@ import dev.roger.api.RogerAdmin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 
-/** The buried jobs of a partition's queue: list, retry, delete. */
+/** The buried jobs of a partition's queue: list (and search), retry, delete. */
 @Path("partitions/{partition}/queues/{queue}/buried")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,11 +28,13 @@ public class BuriedResource {
     @PathParam("queue")
     String queue;
 
+    @BeanParam
+    BuriedFilter filter;
+
+    /** A page of the queue's buried jobs, newest first, optionally filtered. */
     @GET
-    public List<BuriedJobView> list(@QueryParam("offset") @DefaultValue("0") String offset,
-                                    @QueryParam("limit") @DefaultValue("50") String limit) {
-        return admin.buriedJobs(partition, queue, Params.nonNegative("offset", offset), Params.nonNegative("limit", limit))
-                .stream().map(BuriedJobView::of).toList();
+    public BuriedPageView list() {
+        return BuriedPageView.of(admin.buried(filter.query(partition, queue)));
     }
 
     @POST

@@ -5,8 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A job in a buried queue, as {@link RogerClient#buriedJobs} lists it.
+ * A job in a buried queue, as {@link RogerAdmin#buried} lists it.
  *
+ * @param partition     the partition it was buried from
+ * @param queue         the queue of the partition it was buried from
  * @param jobId         the job id (the message id when the body could not be read)
  * @param job           the job, unless its body is not a readable job (bad input)
  * @param reason        why it was buried, in one line
@@ -18,11 +20,13 @@ import java.util.Optional;
  * @param lastFailedAt  when it was buried, if known
  * @param node          the node that buried it
  */
-public record BuriedJob(String jobId, Optional<Job> job, String reason, Optional<String> errorClass,
+public record BuriedJob(String partition, String queue, String jobId, Optional<Job> job, String reason, Optional<String> errorClass,
                         Optional<String> errorMessage, Optional<String> stack, int attempts,
                         Optional<Instant> firstFailedAt, Optional<Instant> lastFailedAt, String node) {
 
     public BuriedJob {
+        Objects.requireNonNull(partition, "partition");
+        Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(errorClass, "errorClass");
         Objects.requireNonNull(errorMessage, "errorMessage");

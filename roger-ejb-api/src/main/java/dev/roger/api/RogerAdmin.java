@@ -1,5 +1,7 @@
 package dev.roger.api;
 
+import dev.roger.api.admin.BuriedPage;
+import dev.roger.api.admin.BuriedQuery;
 import dev.roger.api.admin.ClusterInfo;
 import dev.roger.api.admin.PurgeResult;
 import dev.roger.api.admin.PurgeTarget;
@@ -15,6 +17,12 @@ import java.util.Set;
  *
  * <p>Cluster-wide operations name no node. Node-local ones name the node (its {@code nodeName});
  * on a node, {@link #localNode()} is its own name.
+ *
+ * <p>There is deliberately no way to look at the jobs waiting in a partition queue: AMQP can only
+ * take a message and put it back, which moves it and, on a quorum queue, counts as a delivery (a
+ * healthy job could end up treated as poison). {@link #info()} gives each queue's depth instead;
+ * the age of the oldest waiting job is not available over AMQP. Buried jobs are another matter:
+ * {@link #buried} reads them from the cluster's buried log without touching any queue.
  */
 public interface RogerAdmin {
 
@@ -85,13 +93,36 @@ public interface RogerAdmin {
     dev.roger.api.admin.SafeStopResult safeStop(String node, String partition, java.time.Duration timeout);
 
     /**
-     * Lists the jobs in {@code <partition>-<queue>.buried}, newest first, without removing them.
-     * Reading holds the queue's messages for a moment (they are put back in their order).
+     * Lists buried jobs, newest first, one page at a time, without touching the buried queues.
      *
-     * @param offset how many of the newest to skip
-     * @param limit  the most to return
+     * <p>Every burial is also recorded in the cluster's buried log (a RabbitMQ stream,
+     * {@code roger.buried.log}, written in the same publish as the buried copy), and retries,
+     * deletes, purges and drops for the buried queues' bounds record the removal there. A listing
+     * reads that log up to a mark it writes itself, so it contains every job whose burial was
+     * confirmed before the call, in the order they were buried, however many nodes bury or list
+     * meanwhile. Nothing is taken from a buried queue to list it. Page on with
+     * {@link BuriedPage#next()}: jobs buried meanwhile do not shift the pages.
+     *
+     * @throws StateUnavailableException when the log could not be read to the mark in time
      */
-    List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit);
+    BuriedPage buried(BuriedQuery query);
+
+    /**
+     * Puts every buried job the query matches when the call starts back on its queue (the
+     * query's limit and cursor do not apply), as {@link #retryBuried(String, String, String)}.
+     * A job buried after the call started is not retried, even if it matches.
+     *
+     * @return how many were put back
+     */
+    int retryBuried(BuriedQuery query);
+
+    /**
+     * Deletes every buried job the query matches when the call starts (its limit and cursor do
+     * not apply).
+     *
+     * @return how many were deleted
+     */
+    int deleteBuried(BuriedQuery query);
 
     /**
      * Puts a buried job back on its queue, with its id and a retry count of 0, and removes it
@@ -101,7 +132,10 @@ public interface RogerAdmin {
      */
     boolean retryBuried(String partition, String queue, String jobId);
 
-    /** Puts every buried job of the queue back on it, as {@link #retryBuried}; returns how many. */
+    /**
+     * Puts every job of the queue's buried queue back on the queue, as {@link #retryBuried};
+     * returns how many.
+     */
     int retryAllBuried(String partition, String queue);
 
     /**
@@ -111,7 +145,7 @@ public interface RogerAdmin {
      */
     boolean deleteBuried(String partition, String queue, String jobId);
 
-    /** Deletes every buried job of the queue; returns how many. */
+    /** Deletes every job of the queue's buried queue; returns how many. */
     int deleteAllBuried(String partition, String queue);
 
     /**

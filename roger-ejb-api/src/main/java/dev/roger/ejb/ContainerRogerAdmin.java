@@ -1,6 +1,5 @@
 package dev.roger.ejb;
 
-import dev.roger.api.BuriedJob;
 import dev.roger.api.ControlResult;
 import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.PartitionSpec;
@@ -63,8 +62,18 @@ final class ContainerRogerAdmin implements RogerAdmin {
     }
 
     @Override
-    public List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit) {
-        return adapter.call(c -> c.admin().buriedJobs(partition, queue, offset, limit));
+    public dev.roger.api.admin.BuriedPage buried(dev.roger.api.admin.BuriedQuery query) {
+        return adapter.call(c -> c.admin().buried(query));
+    }
+
+    @Override
+    public int retryBuried(dev.roger.api.admin.BuriedQuery query) {
+        return adapter.call(c -> c.admin().retryBuried(query));
+    }
+
+    @Override
+    public int deleteBuried(dev.roger.api.admin.BuriedQuery query) {
+        return adapter.call(c -> c.admin().deleteBuried(query));
     }
 
     @Override

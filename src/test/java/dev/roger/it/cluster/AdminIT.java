@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roger.api.BuriedJob;
 import dev.roger.api.DuplicateJobException;
 import dev.roger.api.Job;
 import dev.roger.api.PartitionNotRunningException;
 import dev.roger.api.PartitionSpec;
 import dev.roger.api.RogerAdmin;
+import dev.roger.api.admin.BuriedPage;
+import dev.roger.api.admin.BuriedQuery;
 import dev.roger.api.admin.ClusterInfo;
 import dev.roger.api.admin.NodeInfo;
 import dev.roger.api.admin.PartitionInfo;
@@ -68,12 +71,13 @@ class AdminIT {
     static void bootTwoNodes() throws Exception {
         NODES.deleteQueues(q(P + "-default"), q(P + "-default.buried"), q(W + "-default"), q("roger.owner." + P),
                 q("roger.owner." + W), q("ad_boot-default"), q("roger.owner.ad_boot"), q("roger.nodes"),
-                q("roger.buried.dropped"));
+                q("roger.buried.dropped"), q("roger.buried.log"));
         LOG.create();
         for (String node : NAMES) {
             // One at a time: parallel boots on this shared machine can outlast the boot deadline.
             NODES.boot(List.of(node), name -> Map.of("nodeName", nodeName(node), "cluster", CLUSTER,
-                    "statePersister", "none"), AdminJobBean.class, ClusterWork.class, ClusterServlet.class);
+                    "statePersister", "none"), AdminJobBean.class, ClusterWork.class, ClusterServlet.class,
+                    BuryJobBean.class, BuryJobBean.Declined.class, BuryWork.class, BuriedRecorder.class);
         }
         client = AmqpRogerClient.builder().settings(AmqpSettings.ofUri(TestBroker.uri())).cluster(CLUSTER).build();
         admin = client.admin();
@@ -241,6 +245,145 @@ class AdminIT {
             assertEquals(List.of(), LOG.runs(purgedIds), "no purged job ran");
         } finally {
             admin.resumeQueue(P, "default");
+        }
+    }
+
+    @Test
+    void buriedJobsAreListedCompleteAndInOrderWhileTwoNodesBuryAndAFilteredRetryRunsExactlyThose() throws Exception {
+        String b = "adb-" + RUN;
+        NODES.deleteQueues(q(b + "-default"), q(b + "-default.buried"), q("roger.owner." + b));
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            jobs.add(Job.builder("ad-bury").args(new BuryWork(LOG.table(), i % 10 == 0 ? "declined" : "g" + i % 3))
+                    .build());
+        }
+        List<String> ids = client.enqueueAll(b, jobs).stream().map(Job::id).toList();
+        Set<String> declined = new java.util.HashSet<>();
+        for (int i = 0; i < ids.size(); i += 10) {
+            declined.add(ids.get(i));
+        }
+        BuriedQuery inQueue = BuriedQuery.inQueue(b, "default");
+
+        // Two operators list and search all the time while both nodes bury the 1,000 jobs.
+        record Listing(Set<String> buriedBefore, List<String> listed) {
+        }
+        List<Listing> listings = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> searchFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean allBuried = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService operators = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<?>> listing = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            listing.add(operators.submit(() -> {
+                while (!allBuried.get()) {
+                    Set<String> before = buriedIds();
+                    listings.add(new Listing(before, listAll(inQueue.toBuilder().limit(100).build())));
+                    before.stream().findAny().ifPresent(id -> {
+                        List<String> found = admin.buried(BuriedQuery.builder().partition(b).jobId(id).build()).jobs()
+                                .stream().map(BuriedJob::jobId).toList();
+                        if (!found.equals(List.of(id))) {
+                            searchFailures.add("search by id " + id + " found " + found);
+                        }
+                    });
+                }
+                return null;
+            }));
+        }
+        for (String node : NAMES) {
+            admin.startPartition(nodeName(node), PartitionSpec.parse(b + "[default=2]"));
+        }
+        Await.until("1,000 jobs buried", Duration.ofSeconds(180), () -> buriedIds().size() == 1_000);
+        allBuried.set(true);
+        for (java.util.concurrent.Future<?> f : listing) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        operators.shutdown();
+
+        List<String> all = listAll(inQueue.toBuilder().limit(100).build());
+        assertEquals(Set.copyOf(ids), Set.copyOf(all), "every buried job is listed");
+        assertEquals(1_000, all.size(), "each once");
+        try (Broker broker = Broker.connect()) {
+            assertEquals(1_000, broker.messages(q(b + "-default.buried")), "listing took nothing from the buried queue");
+        }
+        long during = listings.stream().filter(l -> !l.buriedBefore().isEmpty() && l.buriedBefore().size() < 1_000)
+                .count();
+        assertTrue(during >= 2, "listings ran while the nodes buried: " + during + " of " + listings.size());
+        System.out.println("AdminIT: " + listings.size() + " complete listings by 2 operators, " + during
+                + " of them while the nodes buried");
+        Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i), i);
+        }
+        for (Listing l : listings) {
+            Set<String> missing = new java.util.TreeSet<>(l.buriedBefore());
+            l.listed().forEach(missing::remove);
+            assertEquals(Set.of(), missing, "buried before the listing began but not listed");
+            assertEquals(l.listed().size(), Set.copyOf(l.listed()).size(), "no job listed twice");
+            for (int i = 1; i < l.listed().size(); i++) {
+                assertTrue(position.get(l.listed().get(i - 1)) < position.get(l.listed().get(i)),
+                        "every listing in the same order, newest first: " + l.listed().get(i - 1) + " before "
+                                + l.listed().get(i));
+            }
+        }
+        // Order is burial order: a job that started after another's burial was confirmed is newer.
+        Map<String, Long> started = new java.util.HashMap<>();
+        LOG.events("start").forEach(e -> started.putIfAbsent(e.jobId(), e.atMicros()));
+        Map<String, Long> buried = new java.util.HashMap<>();
+        LOG.events("buried").forEach(e -> buried.putIfAbsent(e.jobId(), e.atMicros()));
+        for (String newer : ids) {
+            for (String older : ids) {
+                if (buried.get(older) < started.get(newer)) {
+                    assertTrue(position.get(newer) < position.get(older), newer + " started after " + older
+                            + " was buried, so it is listed first");
+                }
+            }
+        }
+        assertEquals(List.of(), searchFailures);
+
+        // Searches: by type, error class, and text in the reason.
+        assertEquals(1_000, admin.buried(BuriedQuery.builder().partition(b).type("ad-bury").build()).matching());
+        BuriedPage declinedPage = admin.buried(BuriedQuery.builder().partition(b).errorClass("Declined").limit(1_000)
+                .build());
+        assertEquals(declined, declinedPage.jobs().stream().map(BuriedJob::jobId).collect(java.util.stream.Collectors
+                .toSet()));
+        assertEquals(300, admin.buried(BuriedQuery.builder().partition(b).reasonContains("OF GROUP g1").build())
+                .matching(), "i % 3 == 1 among the 900 that are not declined");
+
+        // Retry of a filtered set runs exactly those, once more each.
+        assertEquals(100, admin.retryBuried(BuriedQuery.builder().partition(b).errorClass("Declined").build()));
+        Await.until("the 100 retried jobs ran and were buried again", WAIT,
+                () -> LOG.events("buried").size() == 1_100);
+        Set<String> mine = Set.copyOf(ids);
+        Await.holds("no other job runs", Duration.ofSeconds(2),
+                () -> LOG.events("start").stream().filter(e -> mine.contains(e.jobId())).count() == 1_100);
+        Map<String, Long> runs = LOG.events("start").stream().filter(e -> mine.contains(e.jobId()))
+                .collect(java.util.stream.Collectors.groupingBy(RunLog.Event::jobId, java.util.stream.Collectors.counting()));
+        for (String id : ids) {
+            assertEquals(declined.contains(id) ? 2L : 1L, runs.get(id), id);
+        }
+        List<String> after = listAll(inQueue.toBuilder().limit(100).build());
+        assertEquals(1_000, after.size());
+        assertEquals(declined, Set.copyOf(after.subList(0, 100)), "the retried jobs, buried again, are the newest");
+
+        for (String node : NAMES) {
+            admin.stopPartition(nodeName(node), b);
+        }
+    }
+
+    /** The ids of the jobs the nodes reported buried (each row written after the broker confirmed the burial). */
+    private static Set<String> buriedIds() {
+        return LOG.events("buried").stream().map(RunLog.Event::jobId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Every page of a listing, followed by cursor. */
+    private static List<String> listAll(BuriedQuery query) {
+        List<String> ids = new ArrayList<>();
+        BuriedPage page = admin.buried(query);
+        while (true) {
+            page.jobs().forEach(j -> ids.add(j.jobId()));
+            if (page.next().isEmpty()) {
+                return ids;
+            }
+            page = admin.buried(query.toBuilder().before(page.next().get()).build());
         }
     }
 

@@ -83,7 +83,8 @@ class NamedClustersIT {
             NODES.deleteQueues(named(node, P + "-default"), named(node, P + "-default.buried"),
                     named(node, "roger.owner." + P), named(node, "cn_boot-default"), named(node, "roger.owner.cn_boot"));
             if (CLUSTER_OF.get(node) != null) {
-                NODES.deleteQueues(named(node, "roger.nodes"), named(node, "roger.buried.dropped"));
+                NODES.deleteQueues(named(node, "roger.nodes"), named(node, "roger.buried.dropped"),
+                        named(node, "roger.buried.log"));
             }
         }
         LOG.create();

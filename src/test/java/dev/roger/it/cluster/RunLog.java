@@ -52,6 +52,16 @@ final class RunLog {
                 rs -> new Mark(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
     }
 
+    /** One event a job wrote: which, and when (microseconds since the epoch). */
+    record Event(String jobId, long atMicros) {
+    }
+
+    /** Every row of this event ("start", "buried", ...), in the order they were written. */
+    List<Event> events(String event) {
+        return marks().stream().filter(m -> m.event().equals(event)).map(m -> new Event(m.jobId(), m.atMicros()))
+                .toList();
+    }
+
     /** The runs of these jobs, by start time; a stop is matched to the start on the same node. */
     List<Run> runs(Set<String> jobIds) {
         List<Run> runs = new ArrayList<>();

@@ -70,6 +70,11 @@ final class RunRecorder {
         }
     }
 
+    /** Records one event of a job (e.g. "start", "buried") at this moment. */
+    void mark(String jobId, String event) throws SQLException {
+        record(jobId, event);
+    }
+
     private void record(String jobId, String event) throws SQLException {
         record(jobId, event, Instant.now());
     }

@@ -18,6 +18,7 @@ import dev.roger.it.support.Deployments;
 import dev.roger.it.support.PayaraMicro;
 import dev.roger.it.support.PayaraProcess;
 import dev.roger.it.support.TestBroker;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ class ConsoleIT {
             for (String p : List.of(P, B, X, X + "m", "cn_boot")) {
                 queues.addAll(List.of(q(p + "-default"), q(p + "-default.buried"), q("roger.owner." + p)));
             }
-            queues.addAll(List.of(q("roger.nodes"), q("roger.buried.dropped")));
+            queues.addAll(List.of(q("roger.nodes"), q("roger.buried.dropped"), q("roger.buried.log")));
             broker.delete(queues.toArray(String[]::new));
             broker.deleteExchanges(q("roger.control"));
         }
@@ -189,13 +190,23 @@ class ConsoleIT {
         for (int i = 0; i < 4; i++) {
             ids.add(client.enqueue(B, work(true)).id());
         }
-        Await.until("4 jobs buried", WAIT, () -> api.get(VIEWER, buried).array().size() == 4);
-        JsonObject first = api.get(VIEWER, buried).array().getJsonObject(0);
+        Await.until("4 jobs buried", WAIT, () -> jobs(buried).size() == 4);
+        JsonObject first = jobs(buried).getJsonObject(0);
         assertEquals("cn-work", first.getString("type"));
         assertEquals(NODE, first.getString("node"));
+        assertEquals(B, first.getString("partition"));
+        assertEquals("default", first.getString("queue"));
         assertFalse(first.containsKey("args"), "no arguments shown");
         assertTrue(ids.contains(first.getString("jobId")));
-        assertEquals(1, api.get(VIEWER, buried + "?offset=1&limit=1").array().size());
+        JsonObject page1 = api.get(VIEWER, buried + "?limit=1").object();
+        JsonObject page2 = api.get(VIEWER, buried + "?limit=1&before=" + page1.getString("next")).object();
+        assertEquals(4, page1.getInt("matching"));
+        assertEquals(jobs(buried).getJsonObject(1).getString("jobId"),
+                page2.getJsonArray("jobs").getJsonObject(0).getString("jobId"), "the second page follows the first");
+        JsonArray found = api.get(VIEWER, "/buried?partition=" + B + "&jobId=" + ids.get(3)).object().getJsonArray("jobs");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(ids.get(3), found.getJsonObject(0).getString("jobId"));
+        assertEquals(400, api.change(ADMIN, "POST", "/buried/delete").status(), "a cluster-wide delete needs a filter");
 
         assertEquals(200, api.change(ADMIN, "POST", "/partitions/" + B + "/queues/default/pause").status());
         try (Broker broker = Broker.connect()) {
@@ -208,15 +219,17 @@ class ConsoleIT {
             assertEquals("BuriedJobNotFound", gone.object().getString("error"));
             assertEquals(404, api.change(ADMIN, "POST", buried + "/" + ids.get(1) + "/retry").status());
 
-            assertEquals(2, api.change(ADMIN, "POST", buried + "/retry-all").object().getInt("count"));
-            assertEquals(0, api.get(VIEWER, buried).array().size());
+            assertEquals(1, api.change(ADMIN, "POST", "/buried/retry?partition=" + B + "&jobId=" + ids.get(2))
+                    .object().getInt("count"), "a search's matches retried");
+            assertEquals(1, api.change(ADMIN, "POST", buried + "/retry-all").object().getInt("count"));
+            assertEquals(0, jobs(buried).size());
             Await.until("3 jobs wait again", WAIT, () -> broker.messages(q(B + "-default")) == 3);
         } finally {
             api.change(ADMIN, "POST", "/partitions/" + B + "/queues/default/resume");
         }
-        Await.until("the 3 fail again and are buried", WAIT, () -> api.get(VIEWER, buried).array().size() == 3);
+        Await.until("the 3 fail again and are buried", WAIT, () -> jobs(buried).size() == 3);
         assertEquals(3, api.change(ADMIN, "DELETE", buried).object().getInt("count"));
-        assertEquals(0, api.get(VIEWER, buried).array().size());
+        assertEquals(0, jobs(buried).size());
     }
 
     @Test
@@ -313,8 +326,12 @@ class ConsoleIT {
     }
 
     /** The buried jobs' ids, in the order of {@code ids} (the list itself is newest first). */
+    private static JsonArray jobs(String buriedPath) {
+        return api.get(VIEWER, buriedPath).object().getJsonArray("jobs");
+    }
+
     private static List<String> buriedIdsSorted(String buried, List<String> ids) {
-        List<String> listed = api.get(VIEWER, buried).array().stream().map(v -> v.asJsonObject().getString("jobId")).toList();
+        List<String> listed = jobs(buried).stream().map(v -> v.asJsonObject().getString("jobId")).toList();
         return ids.stream().filter(listed::contains).toList();
     }
 }

@@ -15,6 +15,8 @@ import dev.roger.api.Names;
 import dev.roger.api.NonRetryableException;
 import dev.roger.api.RogerAdmin;
 import dev.roger.api.RogerClient;
+import dev.roger.api.admin.BuriedPage;
+import dev.roger.api.admin.BuriedQuery;
 import dev.roger.api.event.AfterRun;
 import dev.roger.api.event.BeforeRun;
 import dev.roger.api.event.JobBuried;
@@ -120,6 +122,11 @@ class RetryIT {
 
     private Job enqueue(String p, Job.Builder job) {
         return roger.enqueue(p, job.build());
+    }
+
+    /** The ids of the jobs buried from the partition's default queue, newest first. */
+    private List<String> buriedIds(String partition) {
+        return admin.buried(BuriedQuery.inQueue(partition, "default")).jobs().stream().map(BuriedJob::jobId).toList();
     }
 
     private JobBuried awaitBuried(String jobId) {
@@ -401,7 +408,7 @@ class RetryIT {
 
         try (Broker broker = Broker.connect()) {
             Await.until("3 in " + buriedQueue, WAIT, () -> broker.messages(buriedQueue) == 3);
-            List<BuriedJob> listed = admin.buriedJobs(p, "default", 0, 10);
+            List<BuriedJob> listed = admin.buried(BuriedQuery.inQueue(p, "default")).jobs();
             assertEquals(List.of(newest, middle, oldest), listed.stream().map(BuriedJob::jobId).toList(),
                     "newest first");
             for (BuriedJob b : listed) {
@@ -419,15 +426,21 @@ class RetryIT {
                 assertEquals("rt-switch", job.type());
                 assertEquals(Plan.failsWhileSwitchOn(), job.args(Plan.class));
             }
-            assertEquals(List.of(middle), admin.buriedJobs(p, "default", 1, 1).stream().map(BuriedJob::jobId).toList(),
-                    "offset 1, limit 1");
-            assertEquals(List.of(), admin.buriedJobs(p, "default", 3, 10), "offset past the end");
+            BuriedQuery onePerPage = BuriedQuery.inQueue(p, "default").toBuilder().limit(1).build();
+            BuriedPage first = admin.buried(onePerPage);
+            BuriedPage second = admin.buried(onePerPage.toBuilder().before(first.next().orElseThrow()).build());
+            BuriedPage last = admin.buried(onePerPage.toBuilder().limit(10).before(second.next().orElseThrow()).build());
+            assertEquals(List.of(List.of(newest), List.of(middle), List.of(oldest)), List.of(first, second, last).stream()
+                    .map(page -> page.jobs().stream().map(BuriedJob::jobId).toList()).toList(), "pages by cursor");
+            assertEquals(3, first.matching());
+            assertEquals(Optional.empty(), last.next(), "the last page has no next");
             Await.until("listing did not remove anything: 3 in " + buriedQueue, Duration.ofSeconds(5),
                     () -> broker.messages(buriedQueue) == 3);
             assertEquals(List.of(newest, middle, oldest),
-                    admin.buriedJobs(p, "default", 0, 10).stream().map(BuriedJob::jobId).toList(),
+                    buriedIds(p),
                     "listing again: same jobs, same order");
-            assertEquals(List.of(), admin.buriedJobs(p, "nosuchqueue", 0, 10), "no buried queue, nothing listed");
+            assertEquals(List.of(), admin.buried(BuriedQuery.inQueue(p, "nosuchqueue")).jobs(),
+                    "no buried queue, nothing listed");
 
             trace.failing(false);
             assertTrue(admin.retryBuried(p, "default", middle));
@@ -437,17 +450,17 @@ class RetryIT {
             assertEquals(List.of(0, 0), trace.retryCounts(middle), "ran once buried, once after the retry");
             Await.until("2 left in " + buriedQueue, WAIT, () -> broker.messages(buriedQueue) == 2);
             assertEquals(List.of(newest, oldest),
-                    admin.buriedJobs(p, "default", 0, 10).stream().map(BuriedJob::jobId).toList());
+                    buriedIds(p));
 
             assertFalse(admin.retryBuried(p, "default", "no-such-job"));
             assertFalse(admin.deleteBuried(p, "default", "no-such-job"));
             assertTrue(admin.deleteBuried(p, "default", oldest));
             Await.until("1 left in " + buriedQueue, WAIT, () -> broker.messages(buriedQueue) == 1);
             assertEquals(List.of(newest),
-                    admin.buriedJobs(p, "default", 0, 10).stream().map(BuriedJob::jobId).toList());
+                    buriedIds(p));
             assertEquals(1, admin.deleteAllBuried(p, "default"));
             Await.until(buriedQueue + " empty", WAIT, () -> broker.messages(buriedQueue) == 0);
-            assertEquals(List.of(), admin.buriedJobs(p, "default", 0, 10));
+            assertEquals(List.of(), buriedIds(p));
             assertEquals(0, admin.retryAllBuried(p, "default"));
             Await.holds("the deleted jobs never ran again", Duration.ofMillis(500),
                     () -> trace.runs(oldest).size() == 1 && trace.runs(newest).size() == 1
@@ -520,7 +533,7 @@ class RetryIT {
                     "length bound") && log.logged(ids.get(1), countQueue, "length bound"));
             assertEquals(2, broker.messages(countQueue));
             assertEquals(List.of(ids.get(3), ids.get(2)),
-                    admin.buriedJobs(byCount, "default", 0, 10).stream().map(BuriedJob::jobId).toList(),
+                    buriedIds(byCount),
                     "the 2 newest are kept");
             assertFalse(log.logged(ids.get(2)) || log.logged(ids.get(3)), "the kept ones were not logged: "
                     + log.messages());

@@ -2,7 +2,6 @@ package dev.roger.client.admin;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Connection;
-import dev.roger.api.BuriedJob;
 import dev.roger.api.ControlResult;
 import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.Job;
@@ -12,6 +11,8 @@ import dev.roger.api.PartitionSpec;
 import dev.roger.api.RogerAdmin;
 import dev.roger.api.RogerException;
 import dev.roger.api.StateUnavailableException;
+import dev.roger.api.admin.BuriedPage;
+import dev.roger.api.admin.BuriedQuery;
 import dev.roger.api.admin.ClusterInfo;
 import dev.roger.api.admin.NodeInfo;
 import dev.roger.api.admin.PartitionInfo;
@@ -20,7 +21,7 @@ import dev.roger.api.admin.PurgeTarget;
 import dev.roger.api.admin.QueueInfo;
 import dev.roger.api.admin.SafeStopResult;
 import java.time.Duration;
-import dev.roger.client.BuriedQueues;
+import dev.roger.client.buried.BuriedQueues;
 import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.cluster.ClusterCalls;
@@ -239,8 +240,18 @@ public final class ClusterAdmin implements RogerAdmin {
     }
 
     @Override
-    public List<BuriedJob> buriedJobs(String partition, String queue, int offset, int limit) {
-        return buried.list(partition, queue, offset, limit);
+    public BuriedPage buried(BuriedQuery query) {
+        return buried.page(query);
+    }
+
+    @Override
+    public int retryBuried(BuriedQuery query) {
+        return buried.retry(query);
+    }
+
+    @Override
+    public int deleteBuried(BuriedQuery query) {
+        return buried.delete(query);
     }
 
     @Override

@@ -50,6 +50,14 @@ public final class BrokerNames {
         return name("roger.buried.dropped");
     }
 
+    /**
+     * The stream that records every burial and every removal from a buried queue, from which
+     * buried jobs are listed without touching the buried queues.
+     */
+    public String buriedLog() {
+        return name("roger.buried.log");
+    }
+
     /** The single-active-consumer queue whose consumer owns the partition's state. */
     public String ownerQueue(String partition) {
         return name(Names.ownerQueue(partition));

@@ -13,13 +13,22 @@ public final class Errors {
 
     /** Whether {@code e} (or a cause) is the broker closing a channel with {@code replyCode}. */
     public static boolean isChannelClose(Throwable e, int replyCode) {
+        return channelClose(e).filter(c -> c.getReplyCode() == replyCode).isPresent();
+    }
+
+    /** Whether {@code e} (or a cause) is the broker closing a channel, with any reply code (it refused something). */
+    public static boolean isChannelClose(Throwable e) {
+        return channelClose(e).isPresent();
+    }
+
+    private static java.util.Optional<com.rabbitmq.client.AMQP.Channel.Close> channelClose(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof com.rabbitmq.client.ShutdownSignalException s
-                    && s.getReason() instanceof com.rabbitmq.client.AMQP.Channel.Close c && c.getReplyCode() == replyCode) {
-                return true;
+                    && s.getReason() instanceof com.rabbitmq.client.AMQP.Channel.Close c) {
+                return java.util.Optional.of(c);
             }
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     /**

@@ -21,6 +21,7 @@ public final class QueueDeclarer {
     private final int buriedMaxLength;
     private final java.time.Duration buriedMaxAge;
     private final String buriedDropped;
+    private final String buriedLog;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, Long> retryQueuesUntil = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> declaring = new ConcurrentHashMap<>();
@@ -38,6 +39,7 @@ public final class QueueDeclarer {
         this.buriedMaxLength = buriedMaxLength;
         this.buriedMaxAge = buriedMaxAge;
         this.buriedDropped = names.buriedDropped();
+        this.buriedLog = names.buriedLog();
         // A queue deleted behind Roger's back is declared again on the next try.
         channels.onUnroutable(this::forget);
     }
@@ -49,12 +51,35 @@ public final class QueueDeclarer {
 
     /**
      * Declares a buried queue, unless this process already did: bounded by count (the oldest go
-     * first) and age, and what it drops for them is dead-lettered to {@link BrokerNames#buriedDropped()}.
+     * first) and age, and what it drops for them is dead-lettered to {@link BrokerNames#buriedDropped()};
+     * and, once, the cluster's buried log ({@link BrokerNames#buriedLog()}), which every burial is copied to.
      */
     public void ensureBuried(String name) throws IOException, TimeoutException, InterruptedException {
+        try {
+            ensure(buriedLog, buriedLogArguments(buriedMaxAge));
+        } catch (IOException e) {
+            if (!Errors.isChannelClose(e)) {
+                throw e;
+            }
+            // A broker that refuses the stream must not keep jobs from being buried: they are
+            // buried without a log record, and listings say they cannot read the log.
+            declared.add(buriedLog);
+            LOG.log(Level.WARNING, "RabbitMQ refused the buried log {0} ({1}); jobs are buried without it, and "
+                    + "buried jobs cannot be listed until it exists", buriedLog, Errors.describe(e));
+        }
         ensure(name, Map.of("x-queue-type", "classic", "x-max-length", buriedMaxLength,
                 "x-message-ttl", buriedMaxAge.toMillis(), "x-dead-letter-exchange", "",
                 "x-dead-letter-routing-key", buriedDropped));
+    }
+
+    /**
+     * The buried log's arguments: a stream that keeps each record a day longer than a buried
+     * queue keeps its job (at least), so no job still buried loses its record to the stream's retention.
+     * Small segments let the broker drop old records soon after they expire.
+     */
+    public static Map<String, Object> buriedLogArguments(java.time.Duration buriedMaxAge) {
+        return Map.of("x-queue-type", "stream", "x-max-age", (buriedMaxAge.toDays() + 2) + "D",
+                "x-stream-max-segment-size-bytes", 16 * 1024 * 1024);
     }
 
     /**
@@ -88,6 +113,11 @@ public final class QueueDeclarer {
         long now = System.currentTimeMillis();
         retryQueuesUntil.values().removeIf(until -> until < now);
         return java.util.List.copyOf(new java.util.TreeSet<>(retryQueuesUntil.keySet()));
+    }
+
+    /** How long buried queues keep a job. */
+    public java.time.Duration buriedMaxAge() {
+        return buriedMaxAge;
     }
 
     /** Forgets what was declared, e.g. after the broker restarted without its definitions. */

@@ -9,7 +9,7 @@ import dev.roger.client.cluster.ClusterClient;
 import dev.roger.ra.cluster.Cluster;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
-import dev.roger.client.BuriedQueues;
+import dev.roger.client.buried.BuriedQueues;
 import dev.roger.client.JobEnqueuer;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.BrokerNames;
@@ -103,7 +103,8 @@ public final class RogerEngine {
         BrokerNames names = settings.names();
         this.declarer = new QueueDeclarer(publisher, settings.queueType(), settings.buriedMaxLength(),
                 settings.buriedMaxAge(), names);
-        this.droppedBuried = new DroppedBuriedLog(names.buriedDropped());
+        this.droppedBuried = new DroppedBuriedLog(names.buriedDropped(),
+                new dev.roger.client.buried.BuriedLog(names, settings.buriedMaxAge()));
         JobRunner[] runner = new JobRunner[1];
         this.cluster = new Cluster(settings.nodeName(), keeper::open, publisher, declarer, settings.stateTimeout(),
                 this::runInContainer, this::reconcileSoon, this::reconcileNow, this::tickSoon,
@@ -138,7 +139,7 @@ public final class RogerEngine {
                     }
                 });
         this.settler = new Settler(publisher, new Retrier(publisher, declarer, settings.nodeName()),
-                new Burier(publisher, declarer, settings.nodeName()), timer, this::runInContainer, events.counts());
+                new Burier(publisher, declarer, settings.nodeName(), settings.names().buriedLog()), timer, this::runInContainer, events.counts());
         this.stuck = new StuckDeliveryWatch(settler, delivery.stuckWarning(), DeliverySettings.STUCK_MARGIN);
         this.longJobs = new LongJobGuard(keeper::open, publisher, settings.nodeName(),
                 delivery.brokerConsumerTimeout(), settings.publishTimeout());

@@ -5,6 +5,7 @@ import com.rabbitmq.client.AMQP;
 import dev.roger.api.Names;
 import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.QueueDeclarer;
+import dev.roger.client.buried.BuriedLog;
 import dev.roger.client.wire.JobCodec;
 import java.io.IOException;
 import java.time.Instant;
@@ -14,18 +15,23 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Stores a job that cannot or could not run in {@code <partition>-<queue>.buried}, with why in
- * headers, and waits for the broker's confirm, so the original delivery can then be acked.
+ * headers, and waits for the broker's confirm, so the original delivery can then be acked. The same
+ * publish records the burial in the cluster's buried log ({@link BuriedLog}): the broker confirms it
+ * once both hold it.
  */
 public final class Burier {
 
     private final ConfirmPublisher publisher;
     private final QueueDeclarer declarer;
     private final String node;
+    private final String log;
 
-    public Burier(ConfirmPublisher publisher, QueueDeclarer declarer, String node) {
+    /** @param log the cluster's buried log, which the broker copies each burial to in the same publish */
+    public Burier(ConfirmPublisher publisher, QueueDeclarer declarer, String node, String log) {
         this.publisher = publisher;
         this.declarer = declarer;
         this.node = node;
+        this.log = log;
     }
 
     /**
@@ -40,8 +46,8 @@ public final class Burier {
             throws IOException, TimeoutException, InterruptedException {
         String target = Names.buriedQueueOf(delivery.mainQueue());
         AMQP.BasicProperties original = delivery.properties();
-        Map<String, Object> headers = FailureHeaders.of(original == null ? null : original.getHeaders(), reason, error,
-                attempts, node, Instant.now());
+        Map<String, Object> headers = BuriedLog.burialHeaders(FailureHeaders.of(
+                original == null ? null : original.getHeaders(), reason, error, attempts, node, Instant.now()), log);
         AMQP.BasicProperties props = (original != null ? original.builder() : new AMQP.BasicProperties.Builder())
                 .contentType(original != null && original.getContentType() != null ? original.getContentType()
                         : JobCodec.CONTENT_TYPE)

@@ -251,7 +251,7 @@ class JobRunnerTest {
         EndpointRegistry endpoints = new EndpointRegistry();
         endpoints.add(factory(), ActivationConfig.resolve(null, "q", null, UnitBean.class, "default", 1));
         Settler settler = new Settler(publisher, new Retrier(publisher, declarer, "n"),
-                new Burier(publisher, declarer, "n"), timer, Runnable::run);
+                new Burier(publisher, declarer, "n", "roger.buried.log"), timer, Runnable::run);
         FailureHandler failures = new FailureHandler(settler, coordination(), appEvents, RetrySchedule.DEFAULT);
         return new JobRunner(endpoints, appEvents, failures, settler, gate, Duration.ZERO, () -> Instant.EPOCH, "n",
                 coordination(), timer, Runnable::run, 1 << 20, RetrySchedule.DEFAULT,
