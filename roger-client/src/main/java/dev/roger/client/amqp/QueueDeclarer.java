@@ -50,7 +50,7 @@ public final class QueueDeclarer {
     }
 
     /**
-     * Declares a buried queue, unless this process already did: bounded by count (the oldest go
+     * Declares a buried queue, before every burial: bounded by count (the oldest go
      * first) and age, and what it drops for them is dead-lettered to {@link BrokerNames#buriedDropped()};
      * and, once, the cluster's buried log ({@link BrokerNames#buriedLog()}), which every burial is copied to.
      */
@@ -67,7 +67,10 @@ public final class QueueDeclarer {
             LOG.log(Level.WARNING, "RabbitMQ refused the buried log {0} ({1}); jobs are buried without it, and "
                     + "buried jobs cannot be listed until it exists", buriedLog, Errors.describe(e));
         }
-        ensure(name, Map.of("x-queue-type", "classic", "x-max-length", buriedMaxLength,
+        // Not from the cache: the burial's publish also goes to the buried log, so a buried queue
+        // deleted behind Roger's back would not make it unroutable, and the job would be in the
+        // log only. Declared right before the publish, the queue cannot be missing.
+        declare(name, Map.of("x-queue-type", "classic", "x-max-length", buriedMaxLength,
                 "x-message-ttl", buriedMaxAge.toMillis(), "x-dead-letter-exchange", "",
                 "x-dead-letter-routing-key", buriedDropped));
     }
@@ -152,7 +155,9 @@ public final class QueueDeclarer {
             // The queue exists with other arguments (e.g. a classic queue from before, or another
             // bound): use it as it is rather than fail every enqueue.
             channels.withChannel(ch -> ch.queueDeclarePassive(name));
-            LOG.log(Level.INFO, "Queue {0} exists with other arguments than {1}; using it as it is", name, args);
+            if (!declared.contains(name)) {
+                LOG.log(Level.INFO, "Queue {0} exists with other arguments than {1}; using it as it is", name, args);
+            }
         }
         declared.add(name);
     }
