@@ -8,8 +8,8 @@ import dev.roger.api.spi.StatePersister;
 import dev.roger.state.PartitionState;
 import dev.roger.state.StatePersisters;
 import dev.roger.state.StateReply;
-import dev.roger.state.StateRequest;
-import dev.roger.state.StateSettings;
+import dev.roger.state.StateCodec;
+import dev.roger.api.spi.StateConfiguration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -63,14 +63,14 @@ public class RogerGlobalState implements GlobalStateHost {
     private ClassLoader application;
     /** Withdrawn at undeploy, when the application's connection factory may be gone already. */
     private Registration registration;
-    private StateSettings settings;
+    private StateConfiguration settings;
     private StatePersister persister;
 
     @PostConstruct
     void register() {
         application = Thread.currentThread().getContextClassLoader();
         try (RogerConnection connection = factory.getConnection()) {
-            settings = connection.stateSettings();
+            settings = connection.stateConfiguration();
             persister = StatePersisters.create(settings, application, RogerGlobalState::lookupDataSource);
             registration = connection.registerStateHost(application, context.getBusinessObject(GlobalStateHost.class));
         } catch (Exception e) {
@@ -106,16 +106,16 @@ public class RogerGlobalState implements GlobalStateHost {
     }
 
     @Override
-    public StateReply apply(String partition, StateRequest request) {
+    public byte[] apply(String partition, byte[] request) {
         PartitionState state = states.get(partition);
         if (state == null) {
             throw new IllegalStateException("partition " + partition + " is not owned here");
         }
-        StateReply reply = state.apply(request);
+        StateReply reply = state.apply(StateCodec.decodeRequest(request));
         if (reply.storeNow()) {
             store(partition, state);
         }
-        return reply;
+        return StateCodec.encode(reply);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.roger.state;
 
+import dev.roger.api.spi.StateConfiguration;
 import dev.roger.api.GlobalStateInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public final class PartitionState {
     }
 
     /** An empty state. */
-    public PartitionState(String partition, StateSettings settings, Clock clock) {
+    public PartitionState(String partition, StateConfiguration settings, Clock clock) {
         this.partition = Objects.requireNonNull(partition, "partition");
         this.keyLease = Objects.requireNonNull(settings, "settings").keyLease();
         this.cancelRetention = settings.cancelRetention();
@@ -64,7 +65,7 @@ public final class PartitionState {
      *
      * @throws IllegalArgumentException if {@code stored} is not a state this version can read
      */
-    public static PartitionState restore(String partition, byte[] stored, StateSettings settings, Clock clock) {
+    public static PartitionState restore(String partition, byte[] stored, StateConfiguration settings, Clock clock) {
         PartitionState state = new PartitionState(partition, settings, clock);
         StoredState s = StoredStateFormat.read(stored, "Stored state of partition '" + partition + "'");
         Instant now = clock.instant();

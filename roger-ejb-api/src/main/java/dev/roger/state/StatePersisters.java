@@ -1,5 +1,6 @@
 package dev.roger.state;
 
+import dev.roger.api.spi.StateConfiguration;
 import dev.roger.api.spi.StatePersister;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -32,7 +33,7 @@ public final class StatePersisters {
      * @param lookup   finds a {@link DataSource} by JNDI name; may throw or return null when there is none
      * @throws IllegalArgumentException when the settings do not make a persister
      */
-    public static StatePersister create(StateSettings settings, ClassLoader loader,
+    public static StatePersister create(StateConfiguration settings, ClassLoader loader,
                                         Function<String, DataSource> lookup) {
         Objects.requireNonNull(settings, "settings");
         String kind = settings.persister().trim();

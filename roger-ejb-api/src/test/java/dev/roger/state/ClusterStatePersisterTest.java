@@ -1,5 +1,6 @@
 package dev.roger.state;
 
+import dev.roger.api.spi.StateConfiguration;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,7 +24,7 @@ class ClusterStatePersisterTest {
     Path dir;
 
     private StatePersister inCluster(String cluster) {
-        return StatePersisters.create(new StateSettings("filesystem", dir.toString(), null, Duration.ofSeconds(30),
+        return StatePersisters.create(new StateConfiguration("filesystem", dir.toString(), null, Duration.ofSeconds(30),
                 Duration.ofHours(1), cluster), getClass().getClassLoader(), name -> null);
     }
 
@@ -65,7 +66,7 @@ class ClusterStatePersisterTest {
 
     @Test
     void settingsRefuseAnInvalidCluster() {
-        assertThrows(IllegalArgumentException.class, () -> new StateSettings("none", null, null,
+        assertThrows(IllegalArgumentException.class, () -> new StateConfiguration("none", null, null,
                 Duration.ofSeconds(1), Duration.ofHours(1), "a.b"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.roger.state;
 
+import dev.roger.api.spi.StateConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,7 +10,7 @@ abstract class PartitionStateFixture {
 
     static final Duration LEASE = Duration.ofSeconds(30);
     static final Duration RETENTION = Duration.ofHours(1);
-    static final StateSettings SETTINGS = new StateSettings("none", null, null, LEASE, RETENTION);
+    static final StateConfiguration SETTINGS = new StateConfiguration("none", null, null, LEASE, RETENTION);
 
     MutableClock clock;
     PartitionState state;

@@ -1,5 +1,6 @@
 package dev.roger.state;
 
+import dev.roger.api.spi.StateConfiguration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,11 +28,11 @@ class StatePersistersTest {
     @TempDir
     Path dir;
 
-    private static StateSettings settings(String persister, String directory, String dataSource) {
-        return new StateSettings(persister, directory, dataSource, Duration.ofSeconds(30), Duration.ofHours(1));
+    private static StateConfiguration settings(String persister, String directory, String dataSource) {
+        return new StateConfiguration(persister, directory, dataSource, Duration.ofSeconds(30), Duration.ofHours(1));
     }
 
-    private static IllegalArgumentException fails(StateSettings settings, Function<String, DataSource> lookup,
+    private static IllegalArgumentException fails(StateConfiguration settings, Function<String, DataSource> lookup,
                                                   String... expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StatePersisters.create(settings, LOADER, lookup));

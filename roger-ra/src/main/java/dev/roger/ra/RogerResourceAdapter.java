@@ -12,7 +12,7 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
 import dev.roger.ra.inbound.RetrySchedule;
-import dev.roger.state.StateSettings;
+import dev.roger.api.spi.StateConfiguration;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
@@ -26,7 +26,7 @@ import javax.transaction.xa.XAResource;
 /**
  * Roger's resource adapter: owns the AMQP connection, consumes the partitions' queues and runs
  * jobs on the container's WorkManager in the {@link RogerJobListener} beans. Its properties are
- * the node's configuration (see the README's table); every one has a default.
+ * the node's configuration (see docs/reference/configuration.md); every one has a default.
  */
 @Connector(
         displayName = "Roger",
@@ -95,7 +95,7 @@ public class RogerResourceAdapter implements ResourceAdapter {
             + "shared by all nodes for fail-over")
     private String stateDirectory;
     @ConfigProperty(description = "JNDI name of the DataSource of the jdbc persister (e.g. jdbc/roger; tried as given, "
-            + "then under java:app/ and java:global/)")
+            + "then under java:app/, java:global/ and java:comp/env/; a java: name only as given)")
     private String stateDataSource;
     @ConfigProperty(description = "Seconds an execution key stays held after its node stopped renewing it (node died)",
             defaultValue = "30")
@@ -202,7 +202,7 @@ public class RogerResourceAdapter implements ResourceAdapter {
                 maxConcurrentJobs == null ? 0 : Math.max(0, maxConcurrentJobs),
                 positive("channelsPerConnection", channelsPerConnection),
                 Duration.ofSeconds(positive("stateTimeoutSeconds", stateTimeoutSeconds)),
-                new StateSettings(statePersister == null || statePersister.isBlank() ? "filesystem" : statePersister.strip(),
+                new StateConfiguration(statePersister == null || statePersister.isBlank() ? "filesystem" : statePersister.strip(),
                         stateDirectory, stateDataSource,
                         Duration.ofSeconds(positive("keyLeaseSeconds", keyLeaseSeconds)),
                         Duration.ofHours(positive("cancelRetentionHours", cancelRetentionHours)),

@@ -1,7 +1,5 @@
 package dev.roger.api.spi;
 
-import dev.roger.state.StateReply;
-import dev.roger.state.StateRequest;
 import java.io.IOException;
 
 /**
@@ -14,8 +12,12 @@ public interface GlobalStateHost {
     /** Becomes the owner of a partition: loads its state from the persister. */
     void open(String partition) throws IOException;
 
-    /** Applies one request to an owned (opened) partition. */
-    StateReply apply(String partition, StateRequest request);
+    /**
+     * Applies one request to an owned (opened) partition. Request and reply are in Roger's state
+     * wire format (the JSON the owners exchange over RabbitMQ), so neither side needs the other's
+     * classes.
+     */
+    byte[] apply(String partition, byte[] request);
 
     /** Saves the partition's state and stops owning it. */
     void close(String partition);

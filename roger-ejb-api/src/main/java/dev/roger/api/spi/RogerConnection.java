@@ -1,7 +1,6 @@
 package dev.roger.api.spi;
 
 import dev.roger.api.RogerClient;
-import dev.roger.state.StateSettings;
 
 /**
  * A handle on the resource adapter: the {@link RogerClient} operations, the admin ones, and the registration that
@@ -19,7 +18,7 @@ public interface RogerConnection extends RogerClient, AutoCloseable {
     Registration registerApplication(ClassLoader application, JobEventSink sink);
 
     /** How the adapter is configured to keep partitions' global state. */
-    StateSettings stateSettings();
+    StateConfiguration stateConfiguration();
 
     /**
      * Offers the application's startup singleton as the holder of the global state of the

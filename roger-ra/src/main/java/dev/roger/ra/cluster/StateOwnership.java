@@ -141,7 +141,7 @@ final class StateOwnership {
                         || !(all || busyUntil.getOrDefault(partition, java.time.Instant.EPOCH).isAfter(now))) {
                     continue;
                 }
-                reply = host.apply(partition, StateRequest.tick());
+                reply = applyHere(partition, StateRequest.tick());
             }
             reply.moveWaiters().forEach(k -> mover.moveOne(partition, k));
         }
@@ -154,7 +154,7 @@ final class StateOwnership {
     private void foundEmpty(String partition, String key) {
         synchronized (this) {
             if (owned.contains(partition)) {
-                host.apply(partition, StateRequest.waitingEmpty(key));
+                applyHere(partition, StateRequest.waitingEmpty(key));
             }
         }
     }
@@ -263,7 +263,7 @@ final class StateOwnership {
             LOG.log(Level.INFO, "Node {0} owns the global state of partition {1}", node, partition);
             // Taken over with keys held or jobs waiting (e.g. from a node that died): housekeep it
             // every tick, so an expired lease frees its waiters in seconds, not minutes.
-            var loaded = host.apply(partition, StateRequest.info()).info();
+            var loaded = applyHere(partition, StateRequest.info()).info();
             if (!loaded.executionKeys().isEmpty() || !loaded.waitingKeys().isEmpty()) {
                 busyUntil.put(partition, java.time.Instant.now().plus(BUSY));
             }
@@ -271,6 +271,11 @@ final class StateOwnership {
         if (request.op() != StateRequest.Op.HELLO && request.op() != StateRequest.Op.INFO) {
             busyUntil.put(partition, java.time.Instant.now().plus(BUSY));
         }
-        return host.apply(partition, request);
+        return applyHere(partition, request);
+    }
+
+    /** A request to the application's state holder, in the wire format both sides read. */
+    private StateReply applyHere(String partition, StateRequest request) {
+        return StateCodec.decodeReply(host.apply(partition, StateCodec.encode(request)));
     }
 }

@@ -29,7 +29,7 @@ import java.time.Duration;
 public record EngineSettings(String nodeName, QueueType queueType, Duration publishTimeout, int maxJobBytes,
                              int buriedMaxLength, String defaultPartition, int defaultWorkers,
                              Duration unknownTypeGrace, int maxConcurrentJobs, int channelsPerConnection,
-                             Duration stateTimeout, dev.roger.state.StateSettings state,
+                             Duration stateTimeout, dev.roger.api.spi.StateConfiguration state,
                              dev.roger.ra.inbound.RetrySchedule retryLevels, Duration buriedMaxAge,
                              dev.roger.client.amqp.BrokerNames names) {
 

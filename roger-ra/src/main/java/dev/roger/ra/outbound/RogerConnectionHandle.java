@@ -12,7 +12,7 @@ import dev.roger.api.spi.Registration;
 import dev.roger.api.spi.JobEventSink;
 import dev.roger.api.spi.RogerConnection;
 import dev.roger.ra.engine.RogerEngine;
-import dev.roger.state.StateSettings;
+import dev.roger.api.spi.StateConfiguration;
 import java.util.List;
 
 /** The handle an application holds between {@code getConnection()} and {@code close()}. */
@@ -62,7 +62,7 @@ public final class RogerConnectionHandle implements RogerConnection {
     }
 
     @Override
-    public StateSettings stateSettings() {
+    public StateConfiguration stateConfiguration() {
         return engine().settings().state();
     }
 
