@@ -10,9 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Roger on a real Payara Server 6 domain: Roger's Payara Server setup applied with asadmin once,
@@ -20,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * descriptor, {@code roger-ejb-api} its one dependency). Everything is checked from outside, over
  * HTTP and on the broker. {@code -Dps.skipSetup=true} leaves the setup out (the negative control).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraServerIT {
 
     private static final System.Logger LOG = System.getLogger(PayaraServerIT.class.getName());
@@ -69,6 +78,7 @@ class PayaraServerIT {
     }
 
     @Test
+    @Order(1)
     void theApplicationUsesTheAdaptersCopyOfTheApi() {
         String api = app.get("/api-loader").body();
         String application = app.get("/app-loader").body();
@@ -77,6 +87,7 @@ class PayaraServerIT {
     }
 
     @Test
+    @Order(2)
     void aJobRunsExactlyOnceInTheBeanOfItsTypeAndItsEventsArrive() {
         String id = enqueue("ps-greet", null, "hello");
 
@@ -90,6 +101,7 @@ class PayaraServerIT {
     }
 
     @Test
+    @Order(3)
     void aFailingJobIsRetriedThenBuried() {
         String id = enqueue("ps-failing", null, "doomed");
 
@@ -102,6 +114,7 @@ class PayaraServerIT {
     }
 
     @Test
+    @Order(4)
     void aQueueKeyRefusesADuplicateWhileItsJobHoldsIt() {
         String key = "k-" + P;
         String gate = "gate-" + P;
@@ -116,6 +129,49 @@ class PayaraServerIT {
         // The key is free once its job finished (released by the state owner right after the run).
         Await.until("key " + key + " free again", WAIT,
                 () -> app.post("/enqueue", "partition", P, "type", "ps-greet", "key", key, "args", "y").status() == 200);
+    }
+
+    /**
+     * Last, as it replaces the deployments: the same WAR in an EAR next to the adapter as a
+     * connector module, with the EAR's application.xml naming the embedded adapter.
+     */
+    @Test
+    @Order(5)
+    void anEarWithTheAdapterAsAConnectorModuleRunsTheSameWar() throws IOException {
+        Path ear = Path.of(System.getProperty("work.dir")).resolve("roger-ps-ear.ear");
+        buildEar(ear);
+        server.asadmin("undeploy", "roger-ps-app");
+        server.asadmin("undeploy", "roger-ra");
+        // An embedded adapter's configuration is named <application>#<module>.
+        server.asadmin("create-resource-adapter-config", "--property", asadminProperties(
+                "uri", AMQP_URI, "defaultPartition", P, "nodeName", P,
+                "stateDirectory", Path.of(System.getProperty("work.dir")).resolve("state").toString()),
+                "roger-ps-ear#roger-ra");
+        server.asadmin("deploy", ear.toString());
+        app = new Http("http://127.0.0.1:" + server.httpPort() + "/roger-ps-ear/roger");
+        Await.until("partition " + P + " running from the EAR", Duration.ofSeconds(60),
+                () -> app.get("/partitions").lines().contains(P));
+
+        String id = enqueue("ps-greet", null, "from the EAR");
+        Await.until("AfterRun of " + id, WAIT, () -> events(id).contains("AfterRun"));
+        assertEquals(List.of("GreetJob ps-greet " + P + " default 0"), runs(id));
+        assertEquals(List.of("BeforeRun", "AfterRun"), events(id));
+        assertNotEquals(app.get("/app-loader").body(), app.get("/api-loader").body(),
+                "the WAR's own copy of roger-ejb-api won over the embedded adapter's");
+    }
+
+    /** roger-ra.rar and the test WAR, unchanged, with the application.xml of src/test/resources/ear. */
+    private static void buildEar(Path ear) throws IOException {
+        try (OutputStream file = Files.newOutputStream(ear); ZipOutputStream zip = new ZipOutputStream(file)) {
+            zip.putNextEntry(new ZipEntry("META-INF/application.xml"));
+            try (InputStream xml = PayaraServerIT.class.getResourceAsStream("/ear/application.xml")) {
+                xml.transferTo(zip);
+            }
+            zip.putNextEntry(new ZipEntry("roger-ra.rar"));
+            Files.copy(Path.of(System.getProperty("roger.rar")), zip);
+            zip.putNextEntry(new ZipEntry("roger-ps-app.war"));
+            Files.copy(Path.of(System.getProperty("roger.war")), zip);
+        }
     }
 
     private static String enqueue(String type, String key, String args) {
