@@ -44,6 +44,16 @@ final class PayaraServer implements AutoCloseable {
      * {@code firstBase} on, in steps of 100, whose ports are all free.
      */
     static PayaraServer create(Path home, Path domains, String domain, int firstBase) throws IOException {
+        if (Files.isDirectory(domains.resolve(domain))) {
+            // A run killed before it could stop its domain leaves the server running from this
+            // directory: stop it before deleting its files, or it lives on, orphaned.
+            try {
+                new PayaraServer(home, domains, domain, 0).run(Duration.ofSeconds(120), "stop-domain", "--kill=true",
+                        "--domaindir", domains.toString(), domain);
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "old domain " + domain + " was not running: " + e.getMessage());
+            }
+        }
         deleteRecursively(domains.resolve(domain));
         Files.createDirectories(domains);
         int base = firstBase;
