@@ -1,0 +1,89 @@
+package dev.roger.wildfly.support;
+
+import dev.roger.wildfly.app.BlockingJob;
+import dev.roger.wildfly.app.Collector;
+import dev.roger.wildfly.app.EchoJob;
+import dev.roger.wildfly.app.FailingJob;
+import dev.roger.wildfly.app.JobsServlet;
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The test application, packaged as users package theirs for WildFly: their classes, the one
+ * dependency {@code WEB-INF/lib/roger-ejb-api.jar}, and {@code WEB-INF/jboss-web.xml} (which
+ * Payara ignores) mapping the application's Roger connection factory to the adapter's. The
+ * generated {@code ejb-jar.xml} only gives the echo bean this run's partition.
+ */
+public final class TestApps {
+
+    /**
+     * Maps java:app/roger/ConnectionFactory to the factory the RAR's ironjacamar.xml binds. A
+     * deployment descriptor entry of that name replaces the one {@code @ConnectionFactoryDefinition}
+     * on RogerBridge defines, which on WildFly would start a second adapter instance.
+     */
+    public static final String JBOSS_WEB = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <jboss-web xmlns="urn:jboss:jakartaee:1.0"
+                       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                       xsi:schemaLocation="urn:jboss:jakartaee:1.0 https://www.jboss.org/schema/jbossas/jboss-web_15_0.xsd"
+                       version="15.0">
+              <resource-ref>
+                <res-ref-name>java:app/roger/ConnectionFactory</res-ref-name>
+                <res-type>dev.roger.api.spi.RogerConnectionFactory</res-type>
+                <jndi-name>java:/roger/ConnectionFactory</jndi-name>
+              </resource-ref>
+            </jboss-web>
+            """;
+
+    private TestApps() {
+    }
+
+    /** The test WAR; {@code partitions} is the echo bean's {@code partitions} activation property. */
+    public static WebArchive war(String name, String partitions, boolean withJbossWeb) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(Collector.class, EchoJob.class, FailingJob.class, BlockingJob.class, JobsServlet.class)
+                .addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, apiJar()))
+                .addAsWebInfResource(new StringAsset(ejbJar(partitions)), "ejb-jar.xml");
+        if (withJbossWeb) {
+            war.addAsWebInfResource(new StringAsset(JBOSS_WEB), "jboss-web.xml");
+        }
+        return war;
+    }
+
+    public static WebArchive war(String name, String partitions) {
+        return war(name, partitions, true);
+    }
+
+    private static String ejbJar(String partitions) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ejb-jar xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/ejb-jar_4_0.xsd"
+                         version="4.0">
+                  <enterprise-beans>
+                    <message-driven>
+                      <ejb-name>EchoJob</ejb-name>
+                      <activation-config>
+                        <activation-config-property>
+                          <activation-config-property-name>partitions</activation-config-property-name>
+                          <activation-config-property-value>%s</activation-config-property-value>
+                        </activation-config-property>
+                      </activation-config>
+                    </message-driven>
+                  </enterprise-beans>
+                </ejb-jar>
+                """.formatted(partitions);
+    }
+
+    private static File apiJar() {
+        File jar = WildFlySession.arquillianDir().resolve("roger-ejb-api.jar").toFile();
+        if (!jar.isFile()) {
+            throw new IllegalStateException(jar + " is missing: run the tests through Maven (mvn verify), which copies it");
+        }
+        return jar;
+    }
+}
