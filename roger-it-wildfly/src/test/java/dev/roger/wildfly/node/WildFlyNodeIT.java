@@ -161,9 +161,14 @@ class WildFlyNodeIT {
         for (int i = 0; i < BLOCK_WORKERS; i++) {
             enqueue("wf-block", "block", gate);
         }
+        int[] peak = {0};
         try {
-            Await.until(BLOCK_WORKERS + " jobs running at once", WAIT,
-                    () -> Integer.parseInt(app.ok("peak", "gate", gate)) == BLOCK_WORKERS);
+            Await.until(BLOCK_WORKERS + " jobs running at once (MDB pool: roger-wildfly.cli)", WAIT, () -> {
+                peak[0] = Integer.parseInt(app.ok("peak", "gate", gate));
+                return peak[0] == BLOCK_WORKERS;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; at most " + peak[0] + " ran at once", e);
         } finally {
             app.ok("open", "gate", gate);
         }
