@@ -3,7 +3,9 @@ package dev.roger.wildfly.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roger.api.Names;
 import dev.roger.wildfly.support.Await;
+import dev.roger.wildfly.support.Broker;
 import dev.roger.wildfly.support.Http;
 import dev.roger.wildfly.support.TestApps;
 import dev.roger.wildfly.support.TestPartitions;
@@ -69,6 +71,11 @@ class TwoNodesIT {
             assertEquals(1, log.stream().filter(l -> l.contains("Roger started on node")).count(), "adapter starts");
         }
 
+        // Both nodes consume the queue before the jobs come, else the first one takes its share at once.
+        String queue = Names.mainQueue(P, "block");
+        try (Broker broker = Broker.connect()) {
+            Await.until(queue + " has a consumer on each node", WAIT, () -> broker.consumers(queue) == 2);
+        }
         // Twice a node's workers, all blocked on one gate: each node can hold only its share.
         String gate = "pair-" + UUID.randomUUID();
         List<String> ids = new ArrayList<>();
