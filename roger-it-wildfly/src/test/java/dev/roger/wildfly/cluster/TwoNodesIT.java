@@ -8,12 +8,14 @@ import dev.roger.wildfly.support.Await;
 import dev.roger.wildfly.support.Broker;
 import dev.roger.wildfly.support.Http;
 import dev.roger.wildfly.support.TestApps;
+import dev.roger.wildfly.support.TestApps.Descriptor;
 import dev.roger.wildfly.support.TestPartitions;
 import dev.roger.wildfly.support.WildFly;
 import dev.roger.wildfly.support.WildFlyProcess;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,9 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two WildFly servers (node 1 under Arquillian, node 2 started here) run the same application on
- * one partition: each runs exactly one adapter instance, they share the partition's jobs (each
- * node runs as many at once as its workers) and every job runs exactly once.
+ * Two WildFly servers (node 1 under Arquillian with standalone.xml, node 2 started here with
+ * standalone-full.xml, whose default MDB adapter stays ActiveMQ's) run the same application on one
+ * partition: each runs exactly one adapter instance, they share the partition's jobs (each node
+ * runs as many at once as its workers) and every job runs exactly once.
  */
 @ExtendWith(ArquillianExtension.class)
 class TwoNodesIT {
@@ -48,12 +51,19 @@ class TwoNodesIT {
     }
 
     private static WebArchive app() {
-        return TestApps.war("wf-pair", P + "[default=2,block=" + WORKERS + "]");
+        return TestApps.war("wf-pair", partitions());
+    }
+
+    private static String partitions() {
+        return P + "[default=2,block=" + WORKERS + "]";
     }
 
     @BeforeAll
     static void startNode2() {
-        node2 = WildFlyProcess.start(2, app(), "wf-pair/jobs/peak?gate=boot", Duration.ofSeconds(150));
+        // Node 2 runs the full profile: ActiveMQ stays its default MDB adapter, the application binds its beans.
+        node2 = WildFlyProcess.start(2, "standalone-full.xml",
+                TestApps.war("wf-pair", partitions(), EnumSet.of(Descriptor.JBOSS_WEB, Descriptor.JBOSS_EJB3)),
+                "wf-pair/jobs/peak?gate=boot", Duration.ofSeconds(150));
     }
 
     @AfterAll

@@ -38,23 +38,49 @@ public final class TestApps {
             </jboss-web>
             """;
 
+    /**
+     * Binds every MDB of the application to Roger's adapter, for profiles whose default MDB adapter
+     * is another one (standalone-full*.xml: ActiveMQ's). Payara ignores the file.
+     */
+    public static final String JBOSS_EJB3 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0"
+                           xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                           xmlns:r="urn:resource-adapter-binding"
+                           version="4.0" impl-version="2.0">
+              <assembly-descriptor>
+                <r:resource-adapter-binding>
+                  <ejb-name>*</ejb-name>
+                  <r:resource-adapter-name>roger-ra.rar</r:resource-adapter-name>
+                </r:resource-adapter-binding>
+              </assembly-descriptor>
+            </jboss:ejb-jar>
+            """;
+
+    /** Which WildFly descriptors the test WAR carries. */
+    public enum Descriptor { JBOSS_WEB, JBOSS_EJB3 }
+
     private TestApps() {
     }
 
     /** The test WAR; {@code partitions} is the echo bean's {@code partitions} activation property. */
-    public static WebArchive war(String name, String partitions, boolean withJbossWeb) {
+    public static WebArchive war(String name, String partitions, java.util.Set<Descriptor> descriptors) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(Collector.class, EchoJob.class, FailingJob.class, BlockingJob.class, JobsServlet.class)
                 .addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, apiJar()))
                 .addAsWebInfResource(new StringAsset(ejbJar(partitions)), "ejb-jar.xml");
-        if (withJbossWeb) {
+        if (descriptors.contains(Descriptor.JBOSS_WEB)) {
             war.addAsWebInfResource(new StringAsset(JBOSS_WEB), "jboss-web.xml");
+        }
+        if (descriptors.contains(Descriptor.JBOSS_EJB3)) {
+            war.addAsWebInfResource(new StringAsset(JBOSS_EJB3), "jboss-ejb3.xml");
         }
         return war;
     }
 
+    /** The test WAR as users package theirs for standalone.xml: only jboss-web.xml. */
     public static WebArchive war(String name, String partitions) {
-        return war(name, partitions, true);
+        return war(name, partitions, java.util.EnumSet.of(Descriptor.JBOSS_WEB));
     }
 
     private static String ejbJar(String partitions) {

@@ -29,14 +29,14 @@ public final class WildFlyProcess implements AutoCloseable {
         this.node = node;
     }
 
-    /** Starts node {@code node} with {@code app} deployed and returns once its servlet answers. */
-    public static WildFlyProcess start(int node, WebArchive app, String servletPath, Duration timeout) {
+    /** Starts node {@code node} on {@code serverConfig} with {@code app} deployed; returns once its servlet answers. */
+    public static WildFlyProcess start(int node, String serverConfig, WebArchive app, String servletPath, Duration timeout) {
         Path base = WildFly.baseDir(node);
         try {
             app.as(ZipExporter.class).exportTo(base.resolve("deployments").resolve(app.getName()).toFile(), true);
             List<String> command = new ArrayList<>(List.of(
                     WildFly.home().resolve("bin/standalone.sh").toString(),
-                    "-c", "standalone.xml"));
+                    "-c", serverConfig));
             // standalone.sh takes -D options as system properties; its JVM options (heap) come from standalone.conf.
             List.of(WildFly.jvmOptions(node, System.getProperty("roger.amqp.uri")).split(" ")).stream()
                     .filter(o -> o.startsWith("-D")).forEach(command::add);
@@ -47,9 +47,15 @@ public final class WildFlyProcess implements AutoCloseable {
             WildFlyProcess server = new WildFlyProcess(pb.start(), node);
             Http http = new Http("http://127.0.0.1:" + WildFly.httpPort(node) + "/");
             try {
+                Path failed = base.resolve("deployments").resolve(app.getName() + ".failed");
                 Await.until("WildFly node " + node + " serves " + servletPath, timeout, () -> {
                     if (!server.process.isAlive()) {
                         throw new AssertionError("WildFly node " + node + " exited: see " + base.resolve("console.log"));
+                    }
+                    // The deployment scanner's marker of a failed deployment holds the reason.
+                    if (java.nio.file.Files.exists(failed)) {
+                        throw new AssertionError("WildFly node " + node + " failed to deploy " + app.getName() + ": "
+                                + readQuietly(failed));
                     }
                     try {
                         return http.get(servletPath).status() == 200;
@@ -64,6 +70,14 @@ public final class WildFlyProcess implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start WildFly node " + node, e);
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 
