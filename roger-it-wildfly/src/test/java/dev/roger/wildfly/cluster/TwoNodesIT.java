@@ -80,6 +80,8 @@ class TwoNodesIT {
         for (List<String> log : List.of(WildFly.logSinceBoot(1), node2.logSinceBoot())) {
             assertEquals(1, log.stream().filter(l -> l.contains("Roger started on node")).count(), "adapter starts");
         }
+        assertTrue(one.ok("whoami").startsWith(WildFly.nodeName(1) + " "), one.ok("whoami"));
+        assertTrue(two.ok("whoami").startsWith(WildFly.nodeName(2) + " "), two.ok("whoami"));
 
         // Both nodes consume the queue before the jobs come, else the first one takes its share at once.
         String queue = Names.mainQueue(P, "block");

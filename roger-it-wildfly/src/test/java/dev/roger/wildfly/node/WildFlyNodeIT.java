@@ -88,7 +88,8 @@ class WildFlyNodeIT {
             Await.until(queue + " is empty", WAIT, () -> broker.messages(queue).orElse(-1) == 0);
         }
         assertEquals(1, runs(id), "runs of " + id);
-        assertTrue(app.ok("whoami").contains("ContainerRogerClient"), app.ok("whoami"));
+        // The node name comes from -Droger.nodeName through the RAR's ironjacamar.xml.
+        assertEquals(WildFly.nodeName(1) + " dev.roger.ejb.ContainerRogerClient", app.ok("whoami"));
     }
 
     @Test

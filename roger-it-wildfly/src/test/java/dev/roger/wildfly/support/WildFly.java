@@ -38,14 +38,16 @@ public final class WildFly {
     }
 
     /**
-     * The JVM options of a node. The adapter reads the broker from {@code roger.amqp.uri}; the node
-     * name is set so the two nodes of a test in one machine are told apart.
+     * The JVM options of a node. The adapter reads the broker from {@code roger.amqp.uri}, and its
+     * node name from {@code roger.nodeName} through the RAR's ironjacamar.xml.
      */
     static String jvmOptions(int node, String amqpUri) {
         return String.join(" ", List.of("-Xmx512m",
                 "-Djboss.server.base.dir=" + baseDir(node),
                 "-Djboss.socket.binding.port-offset=" + offset(node),
                 "-Droger.amqp.uri=" + amqpUri,
+                // Read by the RAR's ironjacamar.xml.
+                "-Droger.nodeName=" + nodeName(node),
                 "-Djava.net.preferIPv4Stack=true"));
     }
 
