@@ -26,10 +26,7 @@ public final class TestApps {
      */
     public static final String JBOSS_WEB = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <jboss-web xmlns="urn:jboss:jakartaee:1.0"
-                       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                       xsi:schemaLocation="urn:jboss:jakartaee:1.0 https://www.jboss.org/schema/jbossas/jboss-web_15_0.xsd"
-                       version="15.0">
+            <jboss-web xmlns="urn:jboss:jakartaee:1.0" version="15.0">
               <resource-ref>
                 <res-ref-name>java:app/roger/ConnectionFactory</res-ref-name>
                 <res-type>dev.roger.api.spi.RogerConnectionFactory</res-type>
@@ -44,10 +41,8 @@ public final class TestApps {
      */
     public static final String JBOSS_EJB3 = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0"
-                           xmlns="https://jakarta.ee/xml/ns/jakartaee"
-                           xmlns:r="urn:resource-adapter-binding"
-                           version="4.0" impl-version="2.0">
+            <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0" xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                           xmlns:r="urn:resource-adapter-binding" version="4.0" impl-version="2.0">
               <assembly-descriptor>
                 <r:resource-adapter-binding>
                   <ejb-name>*</ejb-name>
