@@ -1,0 +1,70 @@
+package dev.roger.wildfly.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where the test servers are and how they are started: node 1 under Arquillian, node 2 by {@link WildFlyProcess}. */
+public final class WildFly {
+
+    static final int MANAGEMENT_PORT = 9990;
+    static final int HTTP_PORT = 8080;
+
+    private WildFly() {
+    }
+
+    public static Path home() {
+        return Path.of(System.getProperty("wildfly.home"));
+    }
+
+    /** The base directory of a node, a fresh copy of the prepared one (prepare-wildfly.sh). */
+    public static Path baseDir(int node) {
+        return WildFlySession.arquillianDir().resolve("node" + node);
+    }
+
+    static int offset(int node) {
+        return Integer.getInteger(node == 1 ? "wildfly.port.offset" : "wildfly.port.offset.node2", node == 1 ? 300 : 400);
+    }
+
+    public static int httpPort(int node) {
+        return HTTP_PORT + offset(node);
+    }
+
+    public static String nodeName(int node) {
+        return "wildfly-" + node;
+    }
+
+    /**
+     * The JVM options of a node. The adapter reads the broker from {@code roger.amqp.uri}, and its
+     * node name from {@code roger.nodeName} through the RAR's ironjacamar.xml.
+     */
+    static String jvmOptions(int node, String amqpUri) {
+        return String.join(" ", List.of("-Xmx512m",
+                "-Djboss.server.base.dir=" + baseDir(node),
+                "-Djboss.socket.binding.port-offset=" + offset(node),
+                "-Droger.amqp.uri=" + amqpUri,
+                // Read by the RAR's ironjacamar.xml.
+                "-Droger.nodeName=" + nodeName(node),
+                "-Djava.net.preferIPv4Stack=true"));
+    }
+
+    /** The lines the node's server.log has since its last boot began. */
+    public static List<String> logSinceBoot(int node) {
+        Path log = baseDir(node).resolve("log/server.log");
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            int start = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("WFLYSRV0049")) { // "WildFly ... starting"
+                    start = i;
+                }
+            }
+            return lines.subList(start, lines.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Prepares the WildFly server base directories of the tests (filtered by Maven): one base prepared
+# offline (embedded, admin-only) with roger-wildfly.cli, the script users run, and the RAR deployed
+# under the name roger-ra.rar, in both standalone.xml (node 1) and standalone-full.xml (node 2);
+# then a fresh copy per node, so no run sees another run's deployments.
+set -e
+home='${wildfly.home}'
+dir='${arquillian.dir}'
+base="$dir/base"
+rm -rf "$base" "$dir/node1" "$dir/node2"
+cp -r "$home/standalone" "$base"
+for config in standalone.xml standalone-full.xml; do
+  {
+    echo "embed-server --server-config=$config --std-out=discard"
+    cat "$dir/roger-wildfly.cli"
+    echo "deploy $dir/roger-ra.rar --name=roger-ra.rar"
+    echo "stop-embedded-server"
+  } > "$dir/setup-$config.cli"
+  JAVA_OPTS="-Djboss.server.base.dir=$base -Xmx256m" "$home/bin/jboss-cli.sh" --file="$dir/setup-$config.cli"
+done
+rm -rf "$base/log" "$base/tmp"
+cp -r "$base" "$dir/node1"
+cp -r "$base" "$dir/node2"
