@@ -41,7 +41,7 @@ public final class WildFlySession implements LauncherSessionListener {
         }
     }
 
-    static Path arquillianDir() {
+    public static Path arquillianDir() {
         return Path.of(System.getProperty("arquillian.dir", "target/arquillian"));
     }
 }
