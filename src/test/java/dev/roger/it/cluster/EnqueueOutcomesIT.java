@@ -49,7 +49,7 @@ class EnqueueOutcomesIT {
     private static final String TABLE = "eo_runs_" + RUN;
     /** A client property only the producer's connection carries: the connection the test closes. */
     private static final String MARKER = "enqueue-outcomes-producer-" + RUN;
-    private static final int CLOSES = 10;
+    private static final int CLOSES = 6;
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private static final ClusterNodes CLUSTER = new ClusterNodes("outcomes");

@@ -34,6 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The foundation end to end on Payara Micro and RabbitMQ: {@code @Inject RogerClient} enqueues,
  * the bean of the job's type runs it once on a WorkManager thread with its arguments decoded,
  * lifecycle events reach the application, failures are buried, concurrency is bounded per queue.
+ * Its WAR carries the WildFly descriptors (WEB-INF/jboss-web.xml mapping the application's
+ * connection factory to the adapter's JNDI name on WildFly, WEB-INF/jboss-ejb3.xml binding the
+ * beans to roger-ra.rar), which Payara must ignore: with the mapping in web.xml instead, the
+ * deployment fails here (JNDI lookup of java:/roger/ConnectionFactory).
  */
 @ExtendWith(ArquillianExtension.class)
 class DeliveryIT {
@@ -47,7 +51,11 @@ class DeliveryIT {
         return Deployments.war("delivery", Collector.class, Greeting.class, Order.class, RecordJobBean.class,
                 PojoJobBean.class, MapListJobBean.class, OtherQueueJobBean.class, FailingJobBean.class,
                 SlowJobBean.class, SlowJobBean.Work.class, Collector.Run.class)
-                .addClass(RabbitCtl.class);
+                .addClass(RabbitCtl.class)
+                // One application for every server: the descriptors a WAR carries for WildFly
+                // (docs/servers/wildfly.md) must change nothing here, so this WAR has them.
+                .addAsWebInfResource("wildfly/jboss-web.xml", "jboss-web.xml")
+                .addAsWebInfResource("wildfly/jboss-ejb3.xml", "jboss-ejb3.xml");
     }
 
     @Inject
