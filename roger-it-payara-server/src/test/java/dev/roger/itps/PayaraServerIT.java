@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roger.testing.Await;
+import dev.roger.testing.Broker;
+import dev.roger.testing.TestBroker;
+
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,17 +41,17 @@ class PayaraServerIT {
     private static final String P = "ps_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private static final String MAIN = P + "-default";
     private static final String BURIED = MAIN + ".buried";
-    private static final String AMQP_URI = amqpUri();
+    private static final String AMQP_URI = TestBroker.uri();
 
     private static PayaraServer server;
     private static Http app;
-    private static BrokerProbe broker;
+    private static Broker broker;
 
     @BeforeAll
     static void deployRogerAndTheApplication() throws Exception {
         Path home = Path.of(System.getProperty("payara.home"));
         Path work = Path.of(System.getProperty("work.dir"));
-        broker = new BrokerProbe(AMQP_URI);
+        broker = Broker.connect();
         server = PayaraServer.create(home, work.resolve("domains"), "rogerps", Integer.getInteger("ps.portbase", 20000));
         server.start();
         if (!Boolean.getBoolean("ps.skipSetup")) {
@@ -201,10 +205,6 @@ class PayaraServerIT {
         return s.toString();
     }
 
-    private static String amqpUri() {
-        String env = System.getenv("ROGER_AMQP_URI");
-        return env == null || env.isBlank() ? "amqp://guest:guest@127.0.0.1:5672" : env;
-    }
 
     static {
         // Fail early with a clear message when run outside Maven, which sets these.

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roger.api.Job;
 import dev.roger.client.AmqpRogerClient;
-import dev.roger.it.support.Await;
-import dev.roger.it.support.Broker;
+import dev.roger.testing.Await;
+import dev.roger.testing.Broker;
 import dev.roger.it.support.Deployments;
 import dev.roger.it.support.PayaraMicro;
 import dev.roger.it.support.PayaraProcess;
 import dev.roger.it.support.Postgres;
-import dev.roger.it.support.TestBroker;
+import dev.roger.testing.TestBroker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

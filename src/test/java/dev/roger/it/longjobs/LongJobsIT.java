@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roger.api.Job;
 import dev.roger.client.AmqpRogerClient;
-import dev.roger.it.support.Await;
+import dev.roger.testing.Await;
 import dev.roger.it.support.Deployments;
 import dev.roger.it.support.OwnRabbit;
 import dev.roger.it.support.PayaraMicro;

@@ -1,5 +1,6 @@
 package dev.roger.it.support;
 
+import dev.roger.testing.TestBroker;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 

@@ -1,5 +1,7 @@
 package dev.roger.it.support;
 
+import dev.roger.testing.Broker;
+import dev.roger.testing.Await;
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;

@@ -1,5 +1,6 @@
 package dev.roger.it.support;
 
+import dev.roger.testing.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

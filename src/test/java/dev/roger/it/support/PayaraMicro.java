@@ -1,5 +1,6 @@
 package dev.roger.it.support;
 
+import dev.roger.testing.TestBroker;
 import java.nio.file.Path;
 
 /** Where the test build put Payara Micro and Roger's artifacts, and how Payara JVMs are started. */

@@ -1,5 +1,7 @@
 package dev.roger.it.support;
 
+import dev.roger.testing.TestBroker;
+import dev.roger.testing.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.roger.it.support;
 
+import dev.roger.testing.Broker;
+import dev.roger.testing.Await;
 import dev.roger.api.PartitionSpec;
 import dev.roger.api.RogerAdmin;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.roger.it.support;
 
+import dev.roger.testing.TestBroker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

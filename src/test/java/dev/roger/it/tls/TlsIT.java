@@ -9,7 +9,7 @@ import dev.roger.api.Job;
 import dev.roger.api.RogerException;
 import dev.roger.client.AmqpRogerClient;
 import dev.roger.client.amqp.AmqpSettings;
-import dev.roger.it.support.Await;
+import dev.roger.testing.Await;
 import dev.roger.it.support.Deployments;
 import dev.roger.it.support.PayaraMicro;
 import dev.roger.it.support.PayaraProcess;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roger.api.Names;
-import dev.roger.wildfly.support.Await;
-import dev.roger.wildfly.support.Broker;
+import dev.roger.testing.Await;
+import dev.roger.testing.Broker;
 import dev.roger.wildfly.support.Http;
 import dev.roger.wildfly.support.TestApps;
 import dev.roger.wildfly.support.TestApps.Descriptor;

@@ -1,19 +1,12 @@
 package dev.roger.wildfly.quickstart;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.roger.wildfly.support.Await;
-import dev.roger.wildfly.support.Broker;
+import dev.roger.testing.Await;
+import dev.roger.testing.Broker;
+import dev.roger.testing.Quickstart;
 import dev.roger.wildfly.support.WildFly;
 import dev.roger.wildfly.support.WildFlySession;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -43,19 +36,14 @@ class QuickstartOnWildFlyIT {
     @AfterAll
     static void deleteQueues() {
         try (Broker broker = Broker.connect()) {
-            broker.delete(List.of("quickstart-default", "roger.owner.quickstart"));
+            broker.delete(Quickstart.QUEUES);
         }
     }
 
     @Test
     void aPostEnqueuesAWelcomeJobThatRuns() throws Exception {
-        HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(base.toString() + "api/welcome?name=Ada"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, posted.statusCode(), posted.body());
-        String id = posted.body().strip();
-        assertTrue(id.matches("[a-z0-9]{32}"), "a job id: " + id);
+        String id = Quickstart.welcome(base.toString(), "Ada");
         Await.until("the job greets Ada in the server's log", Duration.ofSeconds(30),
-                () -> WildFly.logSinceBoot(1).stream().anyMatch(l -> l.contains("Job " + id + ": Hello, Ada!")));
+                () -> WildFly.logSinceBoot(1).stream().anyMatch(l -> l.contains(Quickstart.greeting(id, "Ada"))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.roger.wildfly.support;
 
+import dev.roger.testing.Broker;
 import dev.roger.api.Names;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class TestPartitions {
             return;
         }
         try (Broker broker = Broker.connect()) {
-            broker.delete(names);
+            broker.delete(names.toArray(String[]::new));
             LOG.log(Level.INFO, "Deleted the test queues of partitions {0}", USED.keySet());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not delete the test queues " + names, e);

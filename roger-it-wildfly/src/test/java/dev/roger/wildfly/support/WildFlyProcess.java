@@ -1,5 +1,6 @@
 package dev.roger.wildfly.support;
 
+import dev.roger.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;

@@ -1,4 +1,4 @@
-package dev.roger.it.support;
+package dev.roger.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

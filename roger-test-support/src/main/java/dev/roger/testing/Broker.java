@@ -1,4 +1,4 @@
-package dev.roger.it.support;
+package dev.roger.testing;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -141,6 +141,23 @@ public final class Broker implements AutoCloseable {
             throw new IllegalStateException("cannot read " + queue + ": " + e, e);
         }
         return all;
+    }
+
+    /**
+     * The message ids in a queue, read without removing anything: the messages are taken
+     * unacknowledged and go back, in their order, when the reading channel closes.
+     */
+    public List<String> messageIds(String queue) {
+        List<String> ids = new ArrayList<>();
+        try (Channel ch = connection.createChannel()) {
+            GetResponse r;
+            while ((r = ch.basicGet(queue, false)) != null) {
+                ids.add(r.getProps().getMessageId());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + queue + ": " + e, e);
+        }
+        return ids;
     }
 
     /** Takes one message, leaving it unacknowledged is not useful to tests: it is acknowledged. */
