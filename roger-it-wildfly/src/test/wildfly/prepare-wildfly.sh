@@ -7,7 +7,7 @@ set -e
 home='${wildfly.home}'
 dir='${arquillian.dir}'
 base="$dir/base"
-rm -rf "$base" "$dir/node1" "$dir/node2"
+rm -rf "$base" "$dir/node1" "$dir/node2" "$dir/node3"
 cp -r "$home/standalone" "$base"
 for config in standalone.xml standalone-full.xml; do
   {
@@ -21,3 +21,5 @@ done
 rm -rf "$base/log" "$base/tmp"
 cp -r "$base" "$dir/node1"
 cp -r "$base" "$dir/node2"
+# Node 3 (JdbcStateIT) has node 2's ports: they never run at once, and neither sees the other's deployments.
+cp -r "$base" "$dir/node3"

@@ -60,10 +60,15 @@ public final class TestApps {
 
     /** The test WAR; {@code partitions} is the echo bean's {@code partitions} activation property. */
     public static WebArchive war(String name, String partitions, java.util.Set<Descriptor> descriptors) {
+        return war(name, partitions, descriptors, false);
+    }
+
+    private static WebArchive war(String name, String partitions, java.util.Set<Descriptor> descriptors,
+            boolean allBeans) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(Collector.class, EchoJob.class, FailingJob.class, BlockingJob.class, JobsServlet.class)
                 .addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, apiJar()))
-                .addAsWebInfResource(new StringAsset(ejbJar(partitions)), "ejb-jar.xml");
+                .addAsWebInfResource(new StringAsset(ejbJar(partitions, allBeans)), "ejb-jar.xml");
         if (descriptors.contains(Descriptor.JBOSS_WEB)) {
             war.addAsWebInfResource(new StringAsset(JBOSS_WEB), "jboss-web.xml");
         }
@@ -73,12 +78,27 @@ public final class TestApps {
         return war;
     }
 
+    /**
+     * The test WAR for standalone.xml with every bean on {@code partitions}: none also serves the
+     * shared {@code default} partition, whose state a node with the JDBC persister would otherwise
+     * own, load and store next to other test runs' nodes.
+     */
+    public static WebArchive warOnPartitions(String name, String partitions) {
+        return war(name, partitions, java.util.EnumSet.of(Descriptor.JBOSS_WEB), true);
+    }
+
     /** The test WAR as users package theirs for standalone.xml: only jboss-web.xml. */
     public static WebArchive war(String name, String partitions) {
         return war(name, partitions, java.util.EnumSet.of(Descriptor.JBOSS_WEB));
     }
 
-    private static String ejbJar(String partitions) {
+    private static String ejbJar(String partitions, boolean allBeans) {
+        java.util.List<String> beans = allBeans ? java.util.List.of("EchoJob", "FailingJob", "BlockingJob")
+                : java.util.List.of("EchoJob");
+        StringBuilder mdbs = new StringBuilder();
+        for (String bean : beans) {
+            mdbs.append(MDB.formatted(bean, partitions));
+        }
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <ejb-jar xmlns="https://jakarta.ee/xml/ns/jakartaee"
@@ -86,19 +106,22 @@ public final class TestApps {
                          xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/ejb-jar_4_0.xsd"
                          version="4.0">
                   <enterprise-beans>
-                    <message-driven>
-                      <ejb-name>EchoJob</ejb-name>
-                      <activation-config>
-                        <activation-config-property>
-                          <activation-config-property-name>partitions</activation-config-property-name>
-                          <activation-config-property-value>%s</activation-config-property-value>
-                        </activation-config-property>
-                      </activation-config>
-                    </message-driven>
-                  </enterprise-beans>
+                %s  </enterprise-beans>
                 </ejb-jar>
-                """.formatted(partitions);
+                """.formatted(mdbs);
     }
+
+    private static final String MDB = """
+                <message-driven>
+                  <ejb-name>%s</ejb-name>
+                  <activation-config>
+                    <activation-config-property>
+                      <activation-config-property-name>partitions</activation-config-property-name>
+                      <activation-config-property-value>%s</activation-config-property-value>
+                    </activation-config-property>
+                  </activation-config>
+                </message-driven>
+            """;
 
     private static File apiJar() {
         File jar = WildFlySession.arquillianDir().resolve("roger-ejb-api.jar").toFile();

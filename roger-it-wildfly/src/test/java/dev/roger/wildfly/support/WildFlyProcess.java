@@ -32,6 +32,15 @@ public final class WildFlyProcess implements AutoCloseable {
 
     /** Starts node {@code node} on {@code serverConfig} with {@code app} deployed; returns once its servlet answers. */
     public static WildFlyProcess start(int node, String serverConfig, WebArchive app, String servletPath, Duration timeout) {
+        return start(node, serverConfig, app, servletPath, timeout, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #start(int, String, WebArchive, String, Duration)}, with more system properties
+     * (e.g. the adapter's {@code roger.statePersister}, read by the RAR's ironjacamar.xml).
+     */
+    public static WildFlyProcess start(int node, String serverConfig, WebArchive app, String servletPath, Duration timeout,
+            java.util.Map<String, String> properties) {
         Path base = WildFly.baseDir(node);
         try {
             app.as(ZipExporter.class).exportTo(base.resolve("deployments").resolve(app.getName()).toFile(), true);
@@ -41,6 +50,7 @@ public final class WildFlyProcess implements AutoCloseable {
             // standalone.sh takes -D options as system properties; its JVM options (heap) come from standalone.conf.
             List.of(WildFly.jvmOptions(node, System.getProperty("roger.amqp.uri")).split(" ")).stream()
                     .filter(o -> o.startsWith("-D")).forEach(command::add);
+            properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(base.resolve("console.log").toFile());
