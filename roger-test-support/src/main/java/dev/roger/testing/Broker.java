@@ -25,7 +25,9 @@ public final class Broker implements AutoCloseable {
     public static Broker connect() {
         try {
             ConnectionFactory cf = new ConnectionFactory();
-            cf.setUri(System.getProperty("roger.amqp.uri", "amqp://guest:guest@127.0.0.1:5672"));
+            // In a node's JVM the tests pass the broker as roger.amqp.uri; in the test JVM it may be unset.
+            String uri = System.getProperty("roger.amqp.uri");
+            cf.setUri(uri != null && !uri.isBlank() ? uri : TestBroker.uri());
             cf.setAutomaticRecoveryEnabled(false);
             return new Broker(cf.newConnection("roger-test-probe"));
         } catch (Exception e) {
