@@ -275,6 +275,7 @@ class JobRunnerTest {
                         yield null;
                     }
                     case "isOpen", "waitForConfirms" -> true;
+                    case "getNextPublishSeqNo" -> 1L;
                     case "basicConsume" -> "tag";
                     case "hashCode" -> System.identityHashCode(p);
                     case "equals" -> p == a[0];
