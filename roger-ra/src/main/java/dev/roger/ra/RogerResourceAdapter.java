@@ -26,7 +26,8 @@ import javax.transaction.xa.XAResource;
 /**
  * Roger's resource adapter: owns the AMQP connection, consumes the partitions' queues and runs
  * jobs on the container's WorkManager in the {@link RogerJobListener} beans. Its properties are
- * the node's configuration (see docs/reference/configuration.md); every one has a default.
+ * the node's configuration (see docs/reference/configuration.md); every one has a default, and
+ * each can also be given as a system property {@code roger.<name>} ({@link SystemPropertyFallback}).
  */
 @Connector(
         displayName = "Roger",
@@ -131,6 +132,7 @@ public class RogerResourceAdapter implements ResourceAdapter {
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         try {
+            SystemPropertyFallback.apply(this, System::getProperty);
             engine = new RogerEngine(amqpSettings(), engineSettings(), deliverySettings(), context.getWorkManager(),
                     context.createTimer());
         } catch (IllegalArgumentException e) {

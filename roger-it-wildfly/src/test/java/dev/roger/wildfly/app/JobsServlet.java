@@ -63,6 +63,9 @@ public class JobsServlet extends HttpServlet {
             case "pause" -> answer = admin.pauseQueue(p, req.getParameter("queue")).toString();
             case "resume" -> answer = admin.resumeQueue(p, req.getParameter("queue")).toString();
             case "whoami" -> answer = admin.localNode().orElse("?") + " " + roger.getClass().getName();
+            case "cap" -> answer = admin.info().nodes().stream()
+                    .filter(n -> n.name().equals(admin.localNode().orElse(null)))
+                    .map(n -> Integer.toString(n.maxConcurrentJobs())).findFirst().orElse("?");
             default -> {
                 resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
                 answer = "unknown operation " + op;

@@ -88,8 +88,14 @@ class WildFlyNodeIT {
             Await.until(queue + " is empty", WAIT, () -> broker.messages(queue) == 0);
         }
         assertEquals(1, runs(id), "runs of " + id);
-        // The node name comes from -Droger.nodeName through the RAR's ironjacamar.xml.
+    }
+
+    @Test
+    void adapterPropertiesComeFromSystemProperties() {
+        // -Droger.nodeName and -Droger.maxConcurrentJobs (WildFly.jvmOptions): not set there, the
+        // node would be host:pid with no cap.
         assertEquals(WildFly.nodeName(1) + " dev.roger.ejb.ContainerRogerClient", app.ok("whoami"));
+        assertEquals(Integer.toString(WildFly.MAX_CONCURRENT_JOBS), app.ok("cap"));
     }
 
     @Test

@@ -38,17 +38,20 @@ public final class WildFly {
         return "wildfly-" + node;
     }
 
+    /** Node 1's cap on jobs at once, given as a system property like every adapter property on WildFly. */
+    public static final int MAX_CONCURRENT_JOBS = 40;
+
     /**
-     * The JVM options of a node. The adapter reads the broker from {@code roger.amqp.uri}, and its
-     * node name from {@code roger.nodeName} through the RAR's ironjacamar.xml.
+     * The JVM options of a node. The adapter reads the broker from {@code roger.amqp.uri}, and any
+     * of its properties from {@code roger.<name>}.
      */
     static String jvmOptions(int node, String amqpUri) {
         return String.join(" ", List.of("-Xmx512m",
                 "-Djboss.server.base.dir=" + baseDir(node),
                 "-Djboss.socket.binding.port-offset=" + offset(node),
                 "-Droger.amqp.uri=" + amqpUri,
-                // Read by the RAR's ironjacamar.xml.
                 "-Droger.nodeName=" + nodeName(node),
+                "-Droger.maxConcurrentJobs=" + MAX_CONCURRENT_JOBS,
                 "-Djava.net.preferIPv4Stack=true"));
     }
 
