@@ -2,22 +2,35 @@
 # Prepares the WildFly server base directories of the tests (filtered by Maven): one base prepared
 # offline (embedded, admin-only) with roger-wildfly.cli, the script users run, and the RAR deployed
 # under the name roger-ra.rar, in both standalone.xml (node 1) and standalone-full.xml (node 2);
-# then a fresh copy per node, so no run sees another run's deployments.
+# then a fresh copy per node, so no run sees another run's deployments. Node 4 (EarEmbeddedIT) is
+# standalone.xml set up by roger-wildfly.cli with no adapter deployed: its EAR brings its own.
 set -e
 home='${wildfly.home}'
 dir='${arquillian.dir}'
 base="$dir/base"
-rm -rf "$base" "$dir/node1" "$dir/node2" "$dir/node3"
+rm -rf "$base" "$dir/node1" "$dir/node2" "$dir/node3" "$dir/node4"
 cp -r "$home/standalone" "$base"
+# standalone.xml gets the RAR in a run of its own, after the base is copied for node 4.
+cli() {
+  JAVA_OPTS="-Djboss.server.base.dir=$base -Xmx256m" "$home/bin/jboss-cli.sh" --file="$1"
+}
 for config in standalone.xml standalone-full.xml; do
   {
     echo "embed-server --server-config=$config --std-out=discard"
     cat "$dir/roger-wildfly.cli"
-    echo "deploy $dir/roger-ra.rar --name=roger-ra.rar"
+    [ "$config" = standalone.xml ] || echo "deploy $dir/roger-ra.rar --name=roger-ra.rar"
     echo "stop-embedded-server"
   } > "$dir/setup-$config.cli"
-  JAVA_OPTS="-Djboss.server.base.dir=$base -Xmx256m" "$home/bin/jboss-cli.sh" --file="$dir/setup-$config.cli"
+  cli "$dir/setup-$config.cli"
 done
+rm -rf "$base/log" "$base/tmp"
+cp -r "$base" "$dir/node4"
+{
+  echo "embed-server --server-config=standalone.xml --std-out=discard"
+  echo "deploy $dir/roger-ra.rar --name=roger-ra.rar"
+  echo "stop-embedded-server"
+} > "$dir/deploy-standalone.xml.cli"
+cli "$dir/deploy-standalone.xml.cli"
 rm -rf "$base/log" "$base/tmp"
 cp -r "$base" "$dir/node1"
 cp -r "$base" "$dir/node2"

@@ -36,21 +36,24 @@ public final class TestApps {
             """;
 
     /**
-     * Binds every MDB of the application to Roger's adapter, for profiles whose default MDB adapter
-     * is another one (standalone-full*.xml: ActiveMQ's). Payara ignores the file.
+     * Binds every MDB of the application to Roger's adapter {@code resourceAdapter}: the standalone
+     * {@code roger-ra.rar} for profiles whose default MDB adapter is another one (standalone-full*.xml:
+     * ActiveMQ's), or {@code <ear>#roger-ra} for the adapter inside an EAR. Payara ignores the file.
      */
-    public static final String JBOSS_EJB3 = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0" xmlns="https://jakarta.ee/xml/ns/jakartaee"
-                           xmlns:r="urn:resource-adapter-binding" version="4.0" impl-version="2.0">
-              <assembly-descriptor>
-                <r:resource-adapter-binding>
-                  <ejb-name>*</ejb-name>
-                  <r:resource-adapter-name>roger-ra.rar</r:resource-adapter-name>
-                </r:resource-adapter-binding>
-              </assembly-descriptor>
-            </jboss:ejb-jar>
-            """;
+    public static String jbossEjb3(String resourceAdapter) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <jboss:ejb-jar xmlns:jboss="urn:jboss:jakartaee:1.0" xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                               xmlns:r="urn:resource-adapter-binding" version="4.0" impl-version="2.0">
+                  <assembly-descriptor>
+                    <r:resource-adapter-binding>
+                      <ejb-name>*</ejb-name>
+                      <r:resource-adapter-name>%s</r:resource-adapter-name>
+                    </r:resource-adapter-binding>
+                  </assembly-descriptor>
+                </jboss:ejb-jar>
+                """.formatted(resourceAdapter);
+    }
 
     /** Which WildFly descriptors the test WAR carries. */
     public enum Descriptor { JBOSS_WEB, JBOSS_EJB3 }
@@ -73,7 +76,7 @@ public final class TestApps {
             war.addAsWebInfResource(new StringAsset(JBOSS_WEB), "jboss-web.xml");
         }
         if (descriptors.contains(Descriptor.JBOSS_EJB3)) {
-            war.addAsWebInfResource(new StringAsset(JBOSS_EJB3), "jboss-ejb3.xml");
+            war.addAsWebInfResource(new StringAsset(jbossEjb3("roger-ra.rar")), "jboss-ejb3.xml");
         }
         return war;
     }
@@ -124,10 +127,19 @@ public final class TestApps {
             """;
 
     private static File apiJar() {
-        File jar = WildFlySession.arquillianDir().resolve("roger-ejb-api.jar").toFile();
-        if (!jar.isFile()) {
-            throw new IllegalStateException(jar + " is missing: run the tests through Maven (mvn verify), which copies it");
+        return copied("roger-ejb-api.jar");
+    }
+
+    /** This build's resource adapter, {@code roger-ra.rar}, as users deploy it or put it in an EAR. */
+    public static File adapterRar() {
+        return copied("roger-ra.rar");
+    }
+
+    private static File copied(String name) {
+        File file = WildFlySession.arquillianDir().resolve(name).toFile();
+        if (!file.isFile()) {
+            throw new IllegalStateException(file + " is missing: run the tests through Maven (mvn verify), which copies it");
         }
-        return jar;
+        return file;
     }
 }

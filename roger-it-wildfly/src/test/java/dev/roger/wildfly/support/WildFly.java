@@ -25,7 +25,7 @@ public final class WildFly {
         return WildFlySession.arquillianDir().resolve("node" + node);
     }
 
-    /** Node 3 (JdbcStateIT) shares node 2's ports: the two never run at once. */
+    /** Nodes 3 (JdbcStateIT) and 4 (EarEmbeddedIT) share node 2's ports: none of them runs at once. */
     static int offset(int node) {
         return Integer.getInteger(node == 1 ? "wildfly.port.offset" : "wildfly.port.offset.node2", node == 1 ? 300 : 400);
     }

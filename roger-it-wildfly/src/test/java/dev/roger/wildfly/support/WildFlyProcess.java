@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * A second WildFly, started by a test rather than by Arquillian (one Arquillian container per
@@ -30,16 +30,16 @@ public final class WildFlyProcess implements AutoCloseable {
         this.node = node;
     }
 
-    /** Starts node {@code node} on {@code serverConfig} with {@code app} deployed; returns once its servlet answers. */
-    public static WildFlyProcess start(int node, String serverConfig, WebArchive app, String servletPath, Duration timeout) {
+    /** Starts node {@code node} on {@code serverConfig} with {@code app} (a WAR or an EAR) deployed; returns once its servlet answers. */
+    public static WildFlyProcess start(int node, String serverConfig, Archive<?> app, String servletPath, Duration timeout) {
         return start(node, serverConfig, app, servletPath, timeout, java.util.Map.of());
     }
 
     /**
-     * As {@link #start(int, String, WebArchive, String, Duration)}, with more system properties
+     * As {@link #start(int, String, Archive, String, Duration)}, with more system properties
      * (e.g. the adapter's {@code roger.statePersister}, read by the RAR's ironjacamar.xml).
      */
-    public static WildFlyProcess start(int node, String serverConfig, WebArchive app, String servletPath, Duration timeout,
+    public static WildFlyProcess start(int node, String serverConfig, Archive<?> app, String servletPath, Duration timeout,
             java.util.Map<String, String> properties) {
         Path base = WildFly.baseDir(node);
         try {
