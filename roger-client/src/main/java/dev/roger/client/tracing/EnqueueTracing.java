@@ -57,18 +57,11 @@ public final class EnqueueTracing {
          *         so untraced messages stay as they were
          */
         public Map<String, Object> start(String partition, String destination, Job job) {
-            Span span = tracer.spanBuilder("publish " + destination)
+            Span span = MessagingAttributes.set(tracer.spanBuilder("publish " + destination), "send", "publish",
+                            partition, destination, job)
                     .setParent(parent)
                     .setSpanKind(SpanKind.PRODUCER)
-                    .setAttribute(MessagingAttributes.SYSTEM, MessagingAttributes.RABBITMQ)
-                    .setAttribute(MessagingAttributes.DESTINATION, destination)
                     .setAttribute(MessagingAttributes.ROUTING_KEY, destination)
-                    .setAttribute(MessagingAttributes.MESSAGE_ID, job.id())
-                    .setAttribute(MessagingAttributes.OPERATION_TYPE, "send")
-                    .setAttribute(MessagingAttributes.OPERATION_NAME, "publish")
-                    .setAttribute(MessagingAttributes.OPERATION, "publish")
-                    .setAttribute(MessagingAttributes.PARTITION, partition)
-                    .setAttribute(MessagingAttributes.JOB_TYPE, job.type())
                     .startSpan();
             spans.add(span);
             Map<String, Object> headers = new HashMap<>();

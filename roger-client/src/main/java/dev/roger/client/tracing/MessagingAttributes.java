@@ -1,6 +1,8 @@
 package dev.roger.client.tracing;
 
+import dev.roger.api.Job;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanBuilder;
 
 /**
  * The attributes on Roger's spans: OpenTelemetry's messaging semantic conventions, so tracing
@@ -31,5 +33,23 @@ public final class MessagingAttributes {
     public static final String SCOPE = "dev.roger";
 
     private MessagingAttributes() {
+    }
+
+    /**
+     * Sets the attributes a job's publish and process spans share.
+     *
+     * @param operationType {@code send} or {@code process}
+     * @param operation     {@code publish} or {@code process}
+     */
+    public static SpanBuilder set(SpanBuilder span, String operationType, String operation, String partition,
+                                  String destination, Job job) {
+        return span.setAttribute(SYSTEM, RABBITMQ)
+                .setAttribute(DESTINATION, destination)
+                .setAttribute(MESSAGE_ID, job.id())
+                .setAttribute(OPERATION_TYPE, operationType)
+                .setAttribute(OPERATION_NAME, operation)
+                .setAttribute(OPERATION, operation)
+                .setAttribute(PARTITION, partition)
+                .setAttribute(JOB_TYPE, job.type());
     }
 }

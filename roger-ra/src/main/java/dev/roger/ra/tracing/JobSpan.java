@@ -31,17 +31,10 @@ public final class JobSpan {
      */
     public static JobSpan start(OpenTelemetry telemetry, Map<String, Object> headers, String partition,
                                 String mainQueue, Job job) {
-        SpanBuilder builder = telemetry.getTracer(MessagingAttributes.SCOPE).spanBuilder("process " + mainQueue)
+        SpanBuilder builder = MessagingAttributes.set(telemetry.getTracer(MessagingAttributes.SCOPE)
+                        .spanBuilder("process " + mainQueue), "process", "process", partition, mainQueue, job)
                 .setParent(TraceHeaders.extract(headers))
                 .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute(MessagingAttributes.SYSTEM, MessagingAttributes.RABBITMQ)
-                .setAttribute(MessagingAttributes.DESTINATION, mainQueue)
-                .setAttribute(MessagingAttributes.MESSAGE_ID, job.id())
-                .setAttribute(MessagingAttributes.OPERATION_TYPE, "process")
-                .setAttribute(MessagingAttributes.OPERATION_NAME, "process")
-                .setAttribute(MessagingAttributes.OPERATION, "process")
-                .setAttribute(MessagingAttributes.PARTITION, partition)
-                .setAttribute(MessagingAttributes.JOB_TYPE, job.type())
                 .setAttribute(MessagingAttributes.RETRY_COUNT, (long) job.retryCount());
         SpanContext first = TraceHeaders.firstAttempt(headers);
         if (first.isValid()) {
