@@ -19,6 +19,8 @@ import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.amqp.QueueType;
+import dev.roger.client.tracing.EnqueueTracing;
+import io.opentelemetry.api.OpenTelemetry;
 import dev.roger.client.cluster.ClusterCalls;
 import dev.roger.client.cluster.ClusterClient;
 import java.io.IOException;
@@ -60,7 +62,8 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
                 b.controlTimeout));
         QueueDeclarer declarer = new QueueDeclarer(publisher, b.queueType, b.buriedMaxLength,
                 Duration.ofDays(30), b.names);
-        this.enqueuer = new JobEnqueuer(publisher, declarer, cluster, b.names, b.maxJobBytes, settings.describe());
+        this.enqueuer = new JobEnqueuer(publisher, declarer, cluster, b.names, b.maxJobBytes, settings.describe(),
+                b.tracing);
         this.admin = new ClusterAdmin(this::openConnection, cluster,
                 new BuriedQueues(this::openConnection, declarer, cluster, b.names), b.names, null);
     }
@@ -134,6 +137,7 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         private int maxJobBytes = 1 << 20;
         private int buriedMaxLength = 10_000;
         private BrokerNames names = BrokerNames.DEFAULT;
+        private EnqueueTracing tracing = EnqueueTracing.global();
 
         /** Where the broker is; default {@link AmqpSettings#defaultUri()}. */
         public Builder settings(AmqpSettings settings) {
@@ -182,6 +186,16 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         /** The largest encoded job accepted (default 1 MiB). */
         public Builder maxJobBytes(int bytes) {
             this.maxJobBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The OpenTelemetry that records the enqueues' spans (docs/guide/tracing.md); default
+         * {@link io.opentelemetry.api.GlobalOpenTelemetry}, a no-op until the process sets one up.
+         */
+        public Builder openTelemetry(OpenTelemetry openTelemetry) {
+            java.util.Objects.requireNonNull(openTelemetry, "openTelemetry");
+            this.tracing = new EnqueueTracing(() -> openTelemetry);
             return this;
         }
 

@@ -9,6 +9,7 @@ import dev.roger.client.amqp.ConfirmPublisher;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.cluster.ClusterClient;
+import dev.roger.client.tracing.EnqueueTracing;
 import dev.roger.client.wire.JobCodec;
 import dev.roger.client.wire.JobMessages;
 import java.io.IOException;
@@ -35,9 +36,17 @@ public final class JobEnqueuer {
     private final String brokerDescription;
     private final ClusterClient cluster;
     private final BrokerNames names;
+    private final EnqueueTracing tracing;
 
+    /** An enqueuer whose spans go to {@link io.opentelemetry.api.GlobalOpenTelemetry}. */
     public JobEnqueuer(ConfirmPublisher publisher, QueueDeclarer declarer, ClusterClient cluster, BrokerNames names,
                        int maxJobBytes, String brokerDescription) {
+        this(publisher, declarer, cluster, names, maxJobBytes, brokerDescription, EnqueueTracing.global());
+    }
+
+    public JobEnqueuer(ConfirmPublisher publisher, QueueDeclarer declarer, ClusterClient cluster, BrokerNames names,
+                       int maxJobBytes, String brokerDescription, EnqueueTracing tracing) {
+        this.tracing = tracing;
         this.publisher = publisher;
         this.names = names;
         this.cluster = cluster;
@@ -75,6 +84,19 @@ public final class JobEnqueuer {
      */
     public List<Job> enqueueAll(String partition, List<Job> jobs, Function<Job, String> queueOf) {
         Names.requirePartition(partition);
+        EnqueueTracing.Batch spans = tracing.batch();
+        try {
+            return publish(partition, jobs, queueOf, spans);
+        } catch (RuntimeException e) {
+            spans.failed(e);
+            throw e;
+        } finally {
+            spans.end();
+        }
+    }
+
+    private List<Job> publish(String partition, List<Job> jobs, Function<Job, String> queueOf,
+                              EnqueueTracing.Batch spans) {
         Instant now = Instant.now();
         List<Job> queued = new ArrayList<>(jobs.size());
         List<ConfirmPublisher.Message> messages = new ArrayList<>(jobs.size());
@@ -92,7 +114,8 @@ public final class JobEnqueuer {
             String target = names.mainQueue(partition, queue);
             targets.add(target);
             queued.add(q);
-            messages.add(new ConfirmPublisher.Message(target, JobMessages.properties(partition, q, null), body));
+            messages.add(new ConfirmPublisher.Message(target,
+                    JobMessages.properties(partition, q, spans.start(partition, target, q)), body));
         }
         if (queued.isEmpty()) {
             return queued;

@@ -51,12 +51,17 @@ public class RogerBridge {
     private ClassLoader application;
     /** Withdrawn at undeploy, when the application's connection factory may be gone already. */
     private Registration registration;
+    private Registration telemetry;
 
     @PostConstruct
     void register() {
         application = Thread.currentThread().getContextClassLoader();
         try (RogerConnection connection = factory.getConnection()) {
             registration = connection.registerApplication(application, event -> beanManager.getEvent().fire(event));
+            Object openTelemetry = ApplicationOpenTelemetry.find(beanManager, application);
+            if (openTelemetry != null) {
+                telemetry = connection.registerTelemetry(application, openTelemetry);
+            }
         } catch (Exception e) {
             // Jobs still run without the bridge; only their lifecycle events are lost.
             LOG.log(Level.WARNING, "Roger could not register this application for job events", e);
@@ -66,6 +71,8 @@ public class RogerBridge {
     @PreDestroy
     void unregister() {
         Registrations.cancel(registration, "event sink");
+        Registrations.cancel(telemetry, "OpenTelemetry");
         registration = null;
+        telemetry = null;
     }
 }

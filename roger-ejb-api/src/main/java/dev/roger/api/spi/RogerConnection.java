@@ -17,6 +17,16 @@ public interface RogerConnection extends RogerClient, AutoCloseable {
      */
     Registration registerApplication(ClassLoader application, JobEventSink sink);
 
+    /**
+     * Hands the application's OpenTelemetry to the adapter: the spans of jobs its beans run and of
+     * enqueues on its threads are recorded with it. Typed {@code Object} (an
+     * {@code io.opentelemetry.api.OpenTelemetry}) so that this API has no OpenTelemetry types; the
+     * adapter logs a warning and ignores one it cannot use.
+     */
+    default Registration registerTelemetry(ClassLoader application, Object openTelemetry) {
+        return () -> { };
+    }
+
     /** How the adapter is configured to keep partitions' global state. */
     StateConfiguration stateConfiguration();
 

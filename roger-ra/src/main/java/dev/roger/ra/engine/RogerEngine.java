@@ -6,6 +6,8 @@ import dev.roger.api.PartitionSpec;
 import dev.roger.api.spi.GlobalStateHost;
 import dev.roger.api.spi.JobEventSink;
 import dev.roger.client.cluster.ClusterClient;
+import dev.roger.client.tracing.EnqueueTracing;
+import dev.roger.ra.tracing.ApplicationTelemetry;
 import dev.roger.ra.cluster.Cluster;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
@@ -68,6 +70,7 @@ public final class RogerEngine {
     private final EndpointRegistry endpoints = new EndpointRegistry();
     private final PartitionDeclarations declarations = new PartitionDeclarations();
     private final ApplicationEvents events = new ApplicationEvents();
+    private final ApplicationTelemetry telemetry = new ApplicationTelemetry();
     private final PartitionRegistry partitions;
     private final Cluster cluster;
     private final DroppedBuriedLog droppedBuried;
@@ -110,7 +113,7 @@ public final class RogerEngine {
                 this::runInContainer, this::reconcileSoon, this::reconcileNow, this::tickSoon,
                 running -> runInContainer(() -> runner[0].cancelRunning(running)), names, this::nodeCommand);
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), names, settings.maxJobBytes(),
-                brokerDescription);
+                brokerDescription, new EnqueueTracing(telemetry::forCaller));
         this.buried = new BuriedQueues(keeper::open, declarer, cluster.client(), names);
         this.admin = new ClusterAdmin(keeper::open, cluster.client(), buried, names, new LocalNode() {
                     @Override
@@ -146,7 +149,7 @@ public final class RogerEngine {
         FailureHandler failures = new FailureHandler(settler, cluster.coordination(), events, settings.retryLevels());
         runner[0] = new JobRunner(endpoints, events, failures, settler, gate, settings.unknownTypeGrace(),
                 () -> lastActivation, settings.nodeName(), cluster.coordination(), timer, this::runInContainer,
-                settings.maxJobBytes(), settings.retryLevels(), longJobs);
+                settings.maxJobBytes(), settings.retryLevels(), longJobs, telemetry);
         this.runner = runner[0];
         this.partitions = new PartitionRegistry(() -> longJobs.watch(consumerChannels.open()), declarer, names,
                 new JobDispatcher(workManager, runner[0], settler, settings.maxConcurrentJobs()),
@@ -432,6 +435,15 @@ public final class RogerEngine {
 
     public void unregisterApplication(ClassLoader application) {
         events.unregister(application);
+    }
+
+    /** An application hands over the OpenTelemetry its jobs' spans go to; false when it is not usable here. */
+    public boolean registerTelemetry(ClassLoader application, Object openTelemetry) {
+        return telemetry.register(application, openTelemetry);
+    }
+
+    public void unregisterTelemetry(ClassLoader application) {
+        telemetry.unregister(application);
     }
 
     /** An application's startup singleton offers to hold the global state of this node's partitions. */

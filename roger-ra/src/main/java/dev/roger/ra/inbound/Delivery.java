@@ -21,6 +21,8 @@ public final class Delivery {
     private volatile long stageSince = System.nanoTime();
     private volatile String jobId;
     private volatile Duration limit;
+    /** This attempt's span as a traceparent value, or null: its retry copy carries it as the first attempt. */
+    private volatile String attemptTrace;
     private volatile boolean warned;
     private final long receivedAt = System.nanoTime();
     /** Set when the {@link LongJobGuard} admits the delivery: its ending then goes there. */
@@ -111,6 +113,14 @@ public final class Delivery {
     /** Records the job's maximum execution time: the watch allows it plus a margin while it runs. */
     void limit(Duration limit) {
         this.limit = limit;
+    }
+
+    void attemptTrace(String traceparent) {
+        this.attemptTrace = traceparent;
+    }
+
+    String attemptTrace() {
+        return attemptTrace;
     }
 
     String stage() {

@@ -10,7 +10,10 @@ import dev.roger.api.StateUnavailableException;
 import dev.roger.api.event.JobCancelled;
 import dev.roger.client.wire.JobCodec;
 import dev.roger.client.wire.JobDecodeException;
+import dev.roger.ra.tracing.ApplicationTelemetry;
+import dev.roger.ra.tracing.JobSpan;
 import dev.roger.state.StateReply;
+import io.opentelemetry.context.Scope;
 import jakarta.ejb.EJBException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import java.io.IOException;
@@ -65,6 +68,7 @@ public final class JobRunner {
     private final RetrySchedule defaultLevels;
     private final RunOnce runOnce;
     private final LongJobGuard longJobs;
+    private final ApplicationTelemetry telemetry;
 
     /**
      * @param failures  what to do with failed attempts
@@ -73,12 +77,14 @@ public final class JobRunner {
      *                  still in the bean)
      * @param lastActivation the last bean activation or deactivation: jobs of unknown types wait for a grace after it
      * @param longJobs  detaches jobs that run longer than the broker's consumer timeout from their deliveries
+     * @param telemetry records each run's span with the OpenTelemetry of the bean's application
      */
     public JobRunner(EndpointRegistry endpoints, ApplicationEvents events, FailureHandler failures, Settler settler,
                      RunGate gate, Duration unknownTypeGrace, Supplier<Instant> lastActivation, String node,
                      Coordination coordination, Timer timer, Consumer<Runnable> container, int maxJobBytes,
-                     RetrySchedule defaultLevels, LongJobGuard longJobs) {
+                     RetrySchedule defaultLevels, LongJobGuard longJobs, ApplicationTelemetry telemetry) {
         this.longJobs = longJobs;
+        this.telemetry = telemetry;
         this.coordination = coordination;
         this.runOnce = new RunOnce(coordination, settler);
         this.endpoints = endpoints;
@@ -273,13 +279,19 @@ public final class JobRunner {
         events.fire(beanClass, new BeforeRun(partition, job));
         long start = System.nanoTime();
         Throwable failure = null;
-        try {
+        JobSpan span = JobSpan.start(telemetry.forBean(beanClass),
+                delivery.properties() == null ? null : delivery.properties().getHeaders(), partition,
+                delivery.mainQueue(), job);
+        // A retry copy of this attempt carries it, so that later attempts can link to the first.
+        delivery.attemptTrace(span.traceparent());
+        try (Scope ignored = span.makeCurrent()) {
             invoke(endpoint, job);
         } catch (Throwable t) {
             // Every throwable is a failed attempt, errors included: a job that keeps killing its
             // worker ends buried after its attempts instead of looping.
             failure = unwrap(t);
         }
+        span.end(failure);
         if (!running.leaveBean()) {
             LOG.log(Level.INFO, "Job {0} in partition {1} returned after it was cancelled, timed out or put back "
                     + "by the shutdown; its result is ignored", job.id(), partition);

@@ -1,5 +1,6 @@
 package dev.roger.ra.inbound;
 
+import dev.roger.client.tracing.TraceHeaders;
 import dev.roger.client.wire.FailureHeaders;
 import com.rabbitmq.client.AMQP;
 import dev.roger.api.Job;
@@ -10,6 +11,7 @@ import dev.roger.client.wire.JobMessages;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -39,9 +41,14 @@ public final class Retrier {
         String main = delivery.mainQueue();
         String target = main + ".retry." + delay.toSeconds();
         AMQP.BasicProperties original = delivery.properties();
-        AMQP.BasicProperties props = JobMessages.properties(delivery.partition(), next,
-                FailureHeaders.of(original == null ? null : original.getHeaders(), reason, error, next.retryCount(),
-                        node, Instant.now()));
+        Map<String, Object> headers = FailureHeaders.of(original == null ? null : original.getHeaders(), reason, error,
+                next.retryCount(), node, Instant.now());
+        // The copy keeps the enqueue's traceparent (each attempt is a child of the enqueue) and,
+        // from the first retry on, the first attempt's span, which every later attempt links to.
+        if (delivery.attemptTrace() != null) {
+            headers.putIfAbsent(TraceHeaders.FIRST_ATTEMPT, delivery.attemptTrace());
+        }
+        AMQP.BasicProperties props = JobMessages.properties(delivery.partition(), next, headers);
         declarer.declareRetry(target, main, delay);
         publisher.publish(target, props, JobCodec.encode(next));
     }

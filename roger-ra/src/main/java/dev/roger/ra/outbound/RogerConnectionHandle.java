@@ -81,6 +81,15 @@ public final class RogerConnectionHandle implements RogerConnection {
     }
 
     @Override
+    public Registration registerTelemetry(ClassLoader application, Object openTelemetry) {
+        RogerEngine engine = engine();
+        if (!engine.registerTelemetry(application, openTelemetry)) {
+            return () -> { };
+        }
+        return () -> engine.unregisterTelemetry(application);
+    }
+
+    @Override
     public void close() {
         RogerManagedConnection o = owner;
         if (o != null) {

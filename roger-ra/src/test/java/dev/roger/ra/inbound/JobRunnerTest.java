@@ -255,7 +255,8 @@ class JobRunnerTest {
         FailureHandler failures = new FailureHandler(settler, coordination(), appEvents, RetrySchedule.DEFAULT);
         return new JobRunner(endpoints, appEvents, failures, settler, gate, Duration.ZERO, () -> Instant.EPOCH, "n",
                 coordination(), timer, Runnable::run, 1 << 20, RetrySchedule.DEFAULT,
-                new LongJobGuard(() -> connection, publisher, "n", Duration.ZERO, Duration.ofSeconds(1)));
+                new LongJobGuard(() -> connection, publisher, "n", Duration.ZERO, Duration.ofSeconds(1)),
+                new dev.roger.ra.tracing.ApplicationTelemetry());
     }
 
     /** A channel that records publishes (by routing key) and settlements and answers the rest plainly. */
