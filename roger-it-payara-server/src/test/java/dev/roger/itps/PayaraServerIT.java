@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.io.IOException;
@@ -42,6 +43,8 @@ class PayaraServerIT {
     private static final String MAIN = P + "-default";
     private static final String BURIED = MAIN + ".buried";
     private static final String AMQP_URI = TestBroker.uri();
+    /** The adapter's default workers per queue (defaultWorkers, not set here). */
+    private static final int DEFAULT_WORKERS = 10;
     private static final Path WORK = Path.of(System.getProperty("work.dir"));
 
     private static PayaraServer server;
@@ -156,6 +159,46 @@ class PayaraServerIT {
     }
 
     /**
+     * A second domain of the same Payara Server install, on its own free port base, with its own
+     * node name, runs the same WAR on the same partition: they share its jobs (each runs as many
+     * at once as its workers) and every job runs exactly once. The second domain is stopped at the
+     * end, so that the EAR test's job can only run on the first.
+     */
+    @Test
+    @Order(7)
+    void twoServersShareAPartitionsJobsAndEachJobRunsOnce() throws IOException {
+        String name2 = P + "-2";
+        try (PayaraServer server2 = startNode("rogerps2")) {
+            Http two = deploy(server2, name2);
+            assertEquals(P, app.get("/node").body(), "node name of the first server");
+            assertEquals(name2, two.get("/node").body(), "node name of the second server");
+
+            // Both nodes consume the queue before the jobs come, else the first one takes its share at once.
+            Await.until(MAIN + " has a consumer on each node", WAIT, () -> broker.consumers(MAIN) == 2);
+            // Twice a node's workers, all held on one gate: each node can hold only its share.
+            String gate = "pair-" + P;
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 2 * DEFAULT_WORKERS; i++) {
+                ids.add(enqueue("ps-hold", null, gate));
+            }
+            try {
+                Await.until("each node runs " + DEFAULT_WORKERS + " jobs at once", WAIT,
+                        () -> peak(app, gate) == DEFAULT_WORKERS && peak(two, gate) == DEFAULT_WORKERS);
+            } finally {
+                app.post("/open", "gate", gate);
+                two.post("/open", "gate", gate);
+            }
+            for (String id : ids) {
+                Await.until("AfterRun of " + id + " on one of the nodes", WAIT,
+                        () -> events(app, id).contains("AfterRun") || events(two, id).contains("AfterRun"));
+            }
+            for (String id : ids) {
+                assertEquals(1, runs(app, id).size() + runs(two, id).size(), "runs of " + id + " on both nodes together");
+            }
+        }
+    }
+
+    /**
      * Last, as it replaces the deployments: the same WAR in an EAR next to the adapter as a
      * connector module, with the EAR's application.xml naming the embedded adapter.
      */
@@ -252,6 +295,10 @@ class PayaraServerIT {
 
     private static List<String> ends(Http node, String id) {
         return node.get("/ends", "id", id).lines();
+    }
+
+    private static int peak(Http node, String gate) {
+        return Integer.parseInt(node.get("/peak", "gate", gate).body().strip());
     }
 
     /** {@code k=v:k=v} for asadmin, whose property syntax needs ':' and '=' in values escaped. */
