@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.io.IOException;
@@ -42,6 +43,9 @@ class PayaraServerIT {
     private static final String MAIN = P + "-default";
     private static final String BURIED = MAIN + ".buried";
     private static final String AMQP_URI = TestBroker.uri();
+    /** The adapter's default workers per queue (defaultWorkers, not set here). */
+    private static final int DEFAULT_WORKERS = 10;
+    private static final Path WORK = Path.of(System.getProperty("work.dir"));
 
     private static PayaraServer server;
     private static Http app;
@@ -49,25 +53,9 @@ class PayaraServerIT {
 
     @BeforeAll
     static void deployRogerAndTheApplication() throws Exception {
-        Path home = Path.of(System.getProperty("payara.home"));
-        Path work = Path.of(System.getProperty("work.dir"));
         broker = Broker.connect();
-        server = PayaraServer.create(home, work.resolve("domains"), "rogerps", Integer.getInteger("ps.portbase", 20000));
-        server.start();
-        if (!Boolean.getBoolean("ps.skipSetup")) {
-            // What a user runs once per domain: the file Roger ships.
-            server.asadmin("multimode", "--file", System.getProperty("roger.setup"));
-        }
-        // The node's own settings (a user's choice, not the setup): this run's broker, partition and files.
-        server.asadmin("create-resource-adapter-config", "--property", asadminProperties(
-                "uri", AMQP_URI, "defaultPartition", P, "nodeName", P,
-                "stateDirectory", work.resolve("state").toString()), "roger-ra");
-        server.asadmin("deploy", System.getProperty("roger.rar"));
-        server.asadmin("deploy", System.getProperty("roger.war"));
-        app = new Http("http://127.0.0.1:" + server.httpPort() + "/roger-ps-app/roger");
-        // RogerAdmin asks the node over the broker which partitions it runs: ready when the MDBs' is there.
-        Await.until("partition " + P + " running (server log: " + server.log() + ")", Duration.ofSeconds(60),
-                () -> app.get("/partitions").lines().contains(P));
+        server = startNode("rogerps");
+        app = deploy(server, P);
     }
 
     @AfterAll
@@ -135,22 +123,94 @@ class PayaraServerIT {
                 () -> app.post("/enqueue", "partition", P, "type", "ps-greet", "key", key, "args", "y").status() == 200);
     }
 
+    @Test
+    @Order(5)
+    void cancellingARunningJobInterruptsItAndItIsNotRetried() {
+        String gate = "never-" + P; // never opened: only the cancel ends the job
+        String id = enqueue("ps-hold", null, gate);
+        Await.until(id + " running", WAIT, () -> !runs(id).isEmpty());
+
+        assertEquals(200, app.post("/cancel", "partition", P, "id", id).status(), "cancel " + id);
+
+        Await.until("JobCancelled(running) of " + id, WAIT, () -> events(id).contains("JobCancelled(running)"));
+        Await.until(id + "'s thread interrupted", WAIT, () -> ends(app, id).equals(List.of("interrupted")));
+        Await.holds("the cancelled job does not run again", Duration.ofSeconds(2), () -> runs(id).size() == 1);
+        assertEquals(List.of("BeforeRun", "JobCancelled(running)"), events(id), "no AfterRun, JobError or JobBuried");
+    }
+
+    @Test
+    @Order(6)
+    void aPausedQueueHoldsItsJobsAndACancelledQueuedJobNeverRuns() {
+        assertEquals(200, app.post("/pause", "partition", P, "queue", "default").status(), "pause");
+        String kept;
+        String cancelled;
+        try {
+            kept = enqueue("ps-greet", null, "kept");
+            cancelled = enqueue("ps-greet", null, "dropped");
+            assertEquals(200, app.post("/cancel", "partition", P, "id", cancelled).status(), "cancel " + cancelled);
+            Await.holds("no job runs from the paused queue", Duration.ofSeconds(2), () -> runs(kept).isEmpty());
+        } finally {
+            assertEquals(200, app.post("/resume", "partition", P, "queue", "default").status(), "resume");
+        }
+        Await.until("AfterRun of the kept job " + kept, WAIT, () -> events(kept).contains("AfterRun"));
+        Await.until("the cancelled job " + cancelled + " dropped", WAIT,
+                () -> events(cancelled).contains("JobCancelled(queued)"));
+        assertEquals(List.of(), runs(cancelled), "runs of the cancelled job");
+    }
+
+    /**
+     * A second domain of the same Payara Server install, on its own free port base, with its own
+     * node name, runs the same WAR on the same partition: they share its jobs (each runs as many
+     * at once as its workers) and every job runs exactly once. The second domain is stopped at the
+     * end, so that the EAR test's job can only run on the first.
+     */
+    @Test
+    @Order(7)
+    void twoServersShareAPartitionsJobsAndEachJobRunsOnce() throws IOException {
+        String name2 = P + "-2";
+        try (PayaraServer server2 = startNode("rogerps2")) {
+            Http two = deploy(server2, name2);
+            assertEquals(P, app.get("/node").body(), "node name of the first server");
+            assertEquals(name2, two.get("/node").body(), "node name of the second server");
+
+            // Both nodes consume the queue before the jobs come, else the first one takes its share at once.
+            Await.until(MAIN + " has a consumer on each node", WAIT, () -> broker.consumers(MAIN) == 2);
+            // Twice a node's workers, all held on one gate: each node can hold only its share.
+            String gate = "pair-" + P;
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 2 * DEFAULT_WORKERS; i++) {
+                ids.add(enqueue("ps-hold", null, gate));
+            }
+            try {
+                Await.until("each node runs " + DEFAULT_WORKERS + " jobs at once", WAIT,
+                        () -> peak(app, gate) == DEFAULT_WORKERS && peak(two, gate) == DEFAULT_WORKERS);
+            } finally {
+                app.post("/open", "gate", gate);
+                two.post("/open", "gate", gate);
+            }
+            for (String id : ids) {
+                Await.until("AfterRun of " + id + " on one of the nodes", WAIT,
+                        () -> events(app, id).contains("AfterRun") || events(two, id).contains("AfterRun"));
+            }
+            for (String id : ids) {
+                assertEquals(1, runs(app, id).size() + runs(two, id).size(), "runs of " + id + " on both nodes together");
+            }
+        }
+    }
+
     /**
      * Last, as it replaces the deployments: the same WAR in an EAR next to the adapter as a
      * connector module, with the EAR's application.xml naming the embedded adapter.
      */
     @Test
-    @Order(5)
+    @Order(8)
     void anEarWithTheAdapterAsAConnectorModuleRunsTheSameWar() throws IOException {
-        Path ear = Path.of(System.getProperty("work.dir")).resolve("roger-ps-ear.ear");
+        Path ear = WORK.resolve("roger-ps-ear.ear");
         buildEar(ear);
         server.asadmin("undeploy", "roger-ps-app");
         server.asadmin("undeploy", "roger-ra");
         // An embedded adapter's configuration is named <application>#<module>.
-        server.asadmin("create-resource-adapter-config", "--property", asadminProperties(
-                "uri", AMQP_URI, "defaultPartition", P, "nodeName", P,
-                "stateDirectory", Path.of(System.getProperty("work.dir")).resolve("state").toString()),
-                "roger-ps-ear#roger-ra");
+        server.asadmin("create-resource-adapter-config", "--property", adapterProperties(P), "roger-ps-ear#roger-ra");
         server.asadmin("deploy", ear.toString());
         app = new Http("http://127.0.0.1:" + server.httpPort() + "/roger-ps-ear/roger");
         Await.until("partition " + P + " running from the EAR", Duration.ofSeconds(60),
@@ -178,6 +238,38 @@ class PayaraServerIT {
         }
     }
 
+    /**
+     * A fresh domain, started, with Roger's setup applied (what a user runs once per domain, the
+     * file Roger ships; left out with {@code -Dps.skipSetup=true}).
+     */
+    private static PayaraServer startNode(String domain) throws IOException {
+        PayaraServer node = PayaraServer.create(Path.of(System.getProperty("payara.home")), WORK.resolve("domains"),
+                domain, Integer.getInteger("ps.portbase", 20000));
+        node.start();
+        if (!Boolean.getBoolean("ps.skipSetup")) {
+            node.asadmin("multimode", "--file", System.getProperty("roger.setup"));
+        }
+        return node;
+    }
+
+    /** Configures the adapter, deploys it and the WAR; returns the application once its partition runs. */
+    private static Http deploy(PayaraServer node, String nodeName) throws IOException {
+        node.asadmin("create-resource-adapter-config", "--property", adapterProperties(nodeName), "roger-ra");
+        node.asadmin("deploy", System.getProperty("roger.rar"));
+        node.asadmin("deploy", System.getProperty("roger.war"));
+        Http http = new Http("http://127.0.0.1:" + node.httpPort() + "/roger-ps-app/roger");
+        // RogerAdmin asks the node over the broker which partitions it runs: ready when the MDBs' is there.
+        Await.until("partition " + P + " running on " + nodeName + " (server log: " + node.log() + ")",
+                Duration.ofSeconds(60), () -> http.get("/partitions").lines().contains(P));
+        return http;
+    }
+
+    /** The node's own settings (a user's choice, not the setup): this run's broker and partition, its name and files. */
+    private static String adapterProperties(String nodeName) {
+        return asadminProperties("uri", AMQP_URI, "defaultPartition", P, "nodeName", nodeName,
+                "stateDirectory", WORK.resolve("state").resolve(nodeName).toString());
+    }
+
     private static String enqueue(String type, String key, String args) {
         Http.Reply r = key == null ? app.post("/enqueue", "partition", P, "type", type, "args", args)
                 : app.post("/enqueue", "partition", P, "type", type, "key", key, "args", args);
@@ -186,11 +278,27 @@ class PayaraServerIT {
     }
 
     private static List<String> runs(String id) {
-        return app.get("/runs", "id", id).lines();
+        return runs(app, id);
     }
 
     private static List<String> events(String id) {
-        return app.get("/events", "id", id).lines();
+        return events(app, id);
+    }
+
+    private static List<String> runs(Http node, String id) {
+        return node.get("/runs", "id", id).lines();
+    }
+
+    private static List<String> events(Http node, String id) {
+        return node.get("/events", "id", id).lines();
+    }
+
+    private static List<String> ends(Http node, String id) {
+        return node.get("/ends", "id", id).lines();
+    }
+
+    private static int peak(Http node, String gate) {
+        return Integer.parseInt(node.get("/peak", "gate", gate).body().strip());
     }
 
     /** {@code k=v:k=v} for asadmin, whose property syntax needs ':' and '=' in values escaped. */

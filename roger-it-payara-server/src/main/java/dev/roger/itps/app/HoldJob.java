@@ -6,7 +6,10 @@ import dev.roger.api.RogerJobListener;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 
-/** Runs until the test opens the gate named by its args: keeps its queue key held meanwhile. */
+/**
+ * Runs until the test opens the gate named by its args, or until it is cancelled (interrupted):
+ * keeps its queue key held meanwhile.
+ */
 @MessageDriven
 @RogerJob(type = "ps-hold")
 public class HoldJob implements RogerJobListener {
@@ -18,8 +21,9 @@ public class HoldJob implements RogerJobListener {
     public void onJob(Job job) {
         seen.ran(this, job);
         try {
-            seen.awaitGate(job.args(String.class));
+            seen.hold(job);
         } catch (InterruptedException e) {
+            // Cancelled: Roger interrupted this thread and records the outcome itself.
             Thread.currentThread().interrupt();
         }
     }

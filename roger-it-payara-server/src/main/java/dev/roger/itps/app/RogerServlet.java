@@ -40,6 +40,9 @@ public class RogerServlet extends HttpServlet {
                 seen.open(req.getParameter("gate"));
                 text(resp, 200, "opened");
             }
+            case "/cancel" -> text(resp, 200, roger.cancel(req.getParameter("partition"), req.getParameter("id")).toString());
+            case "/pause" -> text(resp, 200, admin.pauseQueue(req.getParameter("partition"), req.getParameter("queue")).toString());
+            case "/resume" -> text(resp, 200, admin.resumeQueue(req.getParameter("partition"), req.getParameter("queue")).toString());
             default -> text(resp, 404, "no " + path);
         }
     }
@@ -62,6 +65,9 @@ public class RogerServlet extends HttpServlet {
         switch (path) {
             case "/runs" -> text(resp, 200, lines(seen.runs(req.getParameter("id"))));
             case "/events" -> text(resp, 200, lines(seen.events(req.getParameter("id"))));
+            case "/ends" -> text(resp, 200, lines(seen.ends(req.getParameter("id"))));
+            case "/peak" -> text(resp, 200, Integer.toString(seen.peak(req.getParameter("gate"))));
+            case "/node" -> text(resp, 200, admin.localNode().orElse("?"));
             case "/partitions" -> {
                 // RogerAdmin asks the node over the broker: what this node runs, as the adapter knows it.
                 String node = admin.localNode().orElseThrow();
