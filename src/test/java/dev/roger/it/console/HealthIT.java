@@ -2,6 +2,7 @@ package dev.roger.it.console;
 
 import static dev.roger.it.console.ConsoleHttp.User.NONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roger.api.Job;
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The console's plain health endpoints on a real node: ready and live while it runs jobs; on
- * SIGTERM, with jobs still running inside a 30 s shutdown grace, readiness answers 503 (the node
- * starts no job any more) while liveness stays 200. The console is deployed before the job
- * application, so Payara undeploys it after the application's jobs drained. The node runs with
+ * SIGTERM, with jobs still running inside a 30 s shutdown grace, readiness answers 503 before the
+ * drain ends (Roger's, with {@code roger-shutdown} DOWN, or Payara's own once it stopped serving
+ * its applications: a race), and liveness is never Roger's DOWN. The node runs with
  * {@code metricsEnabled=false}: its {@code /metrics} answers 404.
  */
 class HealthIT {
@@ -101,15 +102,27 @@ class HealthIT {
         assertEquals(200, http.get(NONE, "/health/ready").status(), "still ready while jobs run");
 
         node.signalTerminate();
+        // Roger's hook closes the gate at once; Payara's own hook, running beside it, stops serving
+        // its applications within moments (its HTML 503 on every path). Either way a probe sees 503
+        // while the jobs still drain; which one comes first is a race, so both are accepted here.
         Answer down = Await.value("readiness goes DOWN after SIGTERM", Duration.ofSeconds(20), () -> {
             Answer a = http.get(NONE, "/health/ready");
             return a.status() == 503 ? a : null;
         });
         Answer live = http.get(NONE, "/health/live");
-        assertEquals("DOWN", down.object().getString("status"), down.toString());
-        assertEquals("DOWN", checks(down.object()).get("roger-shutdown"), down.toString());
-        assertEquals(200, live.status(), "live during the graceful shutdown: " + live);
-        assertEquals("UP", live.object().getString("status"));
+        assertFalse(node.log().contains("Roger stopping node"), "readiness was DOWN before the drain ended");
+        boolean rogerSaysDown = down.body().startsWith("{");
+        if (rogerSaysDown) {
+            assertEquals("DOWN", down.object().getString("status"), down.toString());
+            assertEquals("DOWN", checks(down.object()).get("roger-shutdown"), down.toString());
+        }
+        boolean rogerSaysLive = live.status() == 200 && live.body().startsWith("{")
+                && live.object().getString("status").equals("UP");
+        boolean serverStopped = live.status() == 503 && !live.body().startsWith("{");
+        assertTrue(rogerSaysLive || serverStopped, "liveness during the graceful shutdown is never Roger's DOWN: " + live);
+        System.out.println("HealthIT: after SIGTERM readiness answered 503 from " + (rogerSaysDown ? "Roger: " + down.body()
+                : "Payara (its applications already stopped)") + "; liveness then answered "
+                + (rogerSaysLive ? "200 UP (Roger)" : "503 from Payara"));
         assertTrue(node.awaitExit(Duration.ofSeconds(120)), "the node exits after its grace");
     }
 
