@@ -21,6 +21,7 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import dev.roger.ra.metrics.MetricsSettings;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -127,14 +128,21 @@ public class RogerResourceAdapter implements ResourceAdapter {
             + "(a running job with a maximum execution time: that plus 30 s)", defaultValue = "600")
     private Integer stuckDeliveryWarningSeconds = 600;
 
+    @ConfigProperty(description = "Keep node metrics, scraped as Prometheus text from roger-console's /metrics "
+            + "(false: nothing is counted)", defaultValue = "true")
+    private Boolean metricsEnabled = true;
+    @ConfigProperty(description = "How many partitions get a partition label of their own in the metrics (the first "
+            + "seen); later ones are counted as partition=\"_other\"", defaultValue = "100")
+    private Integer metricsPartitionLabels = 100;
+
     private RogerEngine engine;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         try {
             SystemPropertyFallback.apply(this, System::getProperty);
-            engine = new RogerEngine(amqpSettings(), engineSettings(), deliverySettings(), context.getWorkManager(),
-                    context.createTimer());
+            engine = new RogerEngine(amqpSettings(), engineSettings(), deliverySettings(), metricsSettings(),
+                    context.getWorkManager(), context.createTimer());
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("Invalid Roger resource adapter configuration: " + e.getMessage(), e);
         } catch (Exception e) {
@@ -232,6 +240,11 @@ public class RogerResourceAdapter implements ResourceAdapter {
                 Duration.ofSeconds(notNegative("brokerConsumerTimeoutSeconds", brokerConsumerTimeoutSeconds)));
     }
 
+    MetricsSettings metricsSettings() {
+        return new MetricsSettings(!Boolean.FALSE.equals(metricsEnabled),
+                notNegative("metricsPartitionLabels", metricsPartitionLabels));
+    }
+
     private static int notNegative(String name, Integer value) {
         if (value == null || value < 0) {
             throw new IllegalArgumentException("property " + name + " must be 0 or more, was " + value);
@@ -313,6 +326,10 @@ public class RogerResourceAdapter implements ResourceAdapter {
     public void setShutdownGraceSeconds(Integer s) { this.shutdownGraceSeconds = s; }
     public Integer getStuckDeliveryWarningSeconds() { return stuckDeliveryWarningSeconds; }
     public void setStuckDeliveryWarningSeconds(Integer s) { this.stuckDeliveryWarningSeconds = s; }
+    public Boolean getMetricsEnabled() { return metricsEnabled; }
+    public void setMetricsEnabled(Boolean b) { this.metricsEnabled = b; }
+    public Integer getMetricsPartitionLabels() { return metricsPartitionLabels; }
+    public void setMetricsPartitionLabels(Integer n) { this.metricsPartitionLabels = n; }
     public Integer getMaxConcurrentJobs() { return maxConcurrentJobs; }
     public void setMaxConcurrentJobs(Integer n) { this.maxConcurrentJobs = n; }
     public Integer getChannelsPerConnection() { return channelsPerConnection; }

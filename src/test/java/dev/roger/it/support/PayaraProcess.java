@@ -135,6 +135,16 @@ public final class PayaraProcess implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** Sends SIGTERM and returns at once, to watch the node while it shuts down; see {@link #awaitExit}. */
+    public void signalTerminate() {
+        process.destroy();
+    }
+
+    /** @return whether the JVM exited within {@code timeout} */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Kills the JVM at once (SIGKILL): no shutdown hooks, no acks, no clean close. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -36,6 +36,16 @@ public interface RogerConnection extends RogerClient, AutoCloseable {
      */
     Registration registerStateHost(ClassLoader application, GlobalStateHost host);
 
+    /**
+     * This node's metrics in the Prometheus text format (version 0.0.4), as the console's
+     * {@code /metrics} serves them; empty when the adapter's {@code metricsEnabled} is false.
+     * A plain string, so that no application or console depends on the adapter's Micrometer.
+     */
+    java.util.Optional<String> scrapeMetrics();
+
+    /** This node's liveness and readiness, with the checks behind them. */
+    NodeHealth health();
+
     /** Returns the handle to the pool. */
     @Override
     void close();

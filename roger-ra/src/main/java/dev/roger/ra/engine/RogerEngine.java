@@ -40,6 +40,11 @@ import dev.roger.ra.inbound.JobDispatcher;
 import dev.roger.ra.inbound.JobRunner;
 import dev.roger.ra.inbound.LongJobGuard;
 import dev.roger.ra.inbound.RogerActivationSpec;
+import dev.roger.api.spi.NodeHealth;
+import dev.roger.ra.health.NodeHealthCheck;
+import dev.roger.ra.metrics.MetricsSettings;
+import dev.roger.ra.metrics.NodeMetrics;
+import dev.roger.ra.metrics.NodeState;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
@@ -69,7 +74,8 @@ public final class RogerEngine {
     private final JobEnqueuer enqueuer;
     private final EndpointRegistry endpoints = new EndpointRegistry();
     private final PartitionDeclarations declarations = new PartitionDeclarations();
-    private final ApplicationEvents events = new ApplicationEvents();
+    private final ApplicationEvents events;
+    private final NodeMetrics metrics;
     private final ApplicationTelemetry telemetry = new ApplicationTelemetry();
     private final PartitionRegistry partitions;
     private final Cluster cluster;
@@ -92,6 +98,11 @@ public final class RogerEngine {
 
     public RogerEngine(AmqpSettings amqp, EngineSettings settings, DeliverySettings delivery, WorkManager workManager,
                        Timer timer) {
+        this(amqp, settings, delivery, MetricsSettings.DEFAULT, workManager, timer);
+    }
+
+    public RogerEngine(AmqpSettings amqp, EngineSettings settings, DeliverySettings delivery, MetricsSettings metrics,
+                       WorkManager workManager, Timer timer) {
         Names.requirePartition(settings.defaultPartition());
         this.settings = settings;
         this.delivery = delivery;
@@ -99,6 +110,8 @@ public final class RogerEngine {
         this.brokerDescription = amqp.describe();
         com.rabbitmq.client.ConnectionFactory connections = amqp.newConnectionFactory();
         this.keeper = new ConnectionKeeper(connections, "roger@" + settings.nodeName(), brokerDescription);
+        this.metrics = NodeMetrics.create(metrics, settings.nodeName(), new EngineState(), keeper::open);
+        this.events = new ApplicationEvents(this.metrics.jobs());
         this.consumerChannels = new ConsumerChannels(keeper::open, connections, "roger@" + settings.nodeName(),
                 settings.channelsPerConnection());
         this.publisher = new ConfirmPublisher(keeper::open, settings.publishTimeout());
@@ -301,6 +314,7 @@ public final class RogerEngine {
         awaitSettled(Instant.now().plusSeconds(5));
         timer.cancel();
         longJobs.stop();
+        metrics.close();
         cluster.close();
         droppedBuried.close();
         publisher.close();
@@ -399,11 +413,74 @@ public final class RogerEngine {
 
     /** Enqueues to the job's queue, else its type's queue (if a bean here runs the type), else {@code default}. */
     public Job enqueue(String partition, Job job) {
-        return enqueuer.enqueue(partition, job, queueOf(job));
+        long start = System.nanoTime();
+        try {
+            Job sent = enqueuer.enqueue(partition, job, queueOf(job));
+            metrics.enqueues().enqueued(partition, 1, Duration.ofNanos(System.nanoTime() - start), null);
+            return sent;
+        } catch (RuntimeException e) {
+            metrics.enqueues().enqueued(partition, 1, Duration.ofNanos(System.nanoTime() - start), e);
+            throw e;
+        }
     }
 
     public List<Job> enqueueAll(String partition, List<Job> jobs) {
-        return enqueuer.enqueueAll(partition, jobs, this::queueOf);
+        long start = System.nanoTime();
+        try {
+            List<Job> sent = enqueuer.enqueueAll(partition, jobs, this::queueOf);
+            metrics.enqueues().enqueued(partition, jobs.size(), Duration.ofNanos(System.nanoTime() - start), null);
+            return sent;
+        } catch (RuntimeException e) {
+            metrics.enqueues().enqueued(partition, jobs.size(), Duration.ofNanos(System.nanoTime() - start), e);
+            throw e;
+        }
+    }
+
+    /** The node's metrics (off: nothing to scrape). */
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
+    /** Liveness and readiness, for the console's health endpoints. */
+    public NodeHealth health() {
+        return NodeHealthCheck.of(keeper.isOpen(), gate.closedAt(), partitions.describe(), partitions.waiting());
+    }
+
+    /** What the gauges read, at each scrape. */
+    private final class EngineState implements NodeState {
+        @Override
+        public boolean connected() {
+            return keeper.isOpen();
+        }
+
+        @Override
+        public int running() {
+            return gate.runningNow(null).size();
+        }
+
+        @Override
+        public int slotsInUse() {
+            return settler.inFlight();
+        }
+
+        @Override
+        public int slots() {
+            if (settings.maxConcurrentJobs() > 0) {
+                return settings.maxConcurrentJobs();
+            }
+            return partitions.running().stream().mapToInt(s -> s.queues().values().stream().mapToInt(Integer::intValue)
+                    .sum()).sum();
+        }
+
+        @Override
+        public List<dev.roger.api.admin.PartitionInfo> partitions() {
+            return partitions.describe();
+        }
+
+        @Override
+        public String queueName(String partition, String queue) {
+            return settings.names().mainQueue(partition, queue);
+        }
     }
 
     private String queueOf(Job job) {

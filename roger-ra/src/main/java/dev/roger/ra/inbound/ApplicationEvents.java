@@ -18,6 +18,16 @@ public final class ApplicationEvents {
 
     private final Map<ClassLoader, JobEventSink> sinks = new ConcurrentHashMap<>();
     private final JobCounts counts = new JobCounts();
+    private final JobObserver observer;
+
+    public ApplicationEvents() {
+        this(JobObserver.NONE);
+    }
+
+    /** @param observer sees every event and every burial of a delivery that never ran (the metrics) */
+    public ApplicationEvents(JobObserver observer) {
+        this.observer = observer;
+    }
 
     /** What the node's jobs did, counted from the events fired here and the burials. */
     public JobCounts counts() {
@@ -35,10 +45,16 @@ public final class ApplicationEvents {
     /** Fires an event for a job run by a bean of {@code beanClass}, on this thread. */
     public void fire(Class<?> beanClass, JobEvent event) {
         counts.saw(event);
+        observer.saw(event);
         JobEventSink sink = sinkOf(beanClass);
         if (sink != null) {
             fire(sink, beanClass.getClassLoader(), event);
         }
+    }
+
+    /** A delivery was buried without its bean running (no event fires for it). */
+    void buriedUnrun(String partition, String queue) {
+        observer.buriedUnrun(partition, queue);
     }
 
     /** Whether the bean's application has registered (its startup singleton has run). */

@@ -57,7 +57,7 @@ public final class FailureHandler {
         LOG.log(Level.WARNING, "Job {0} of type {1} in partition {2} failed (attempt {3}) and is buried{4}: {5}",
                 job.id(), job.type(), partition, attempt, retryable ? " (no retries left)"
                         : nonRetryable(error) ? " (non-retryable error)" : "", String.valueOf(error));
-        boolean buried = bury(delivery, JobCodec.encode(job.toBuilder().retryCount(attempt + 1).build()), job,
+        boolean buried = store(delivery, JobCodec.encode(job.toBuilder().retryCount(attempt + 1).build()), job,
                 reason, error, attempt + 1);
         events.fire(running.beanClass(), new JobError(partition, job, error, attempt, !buried, buried));
         if (buried) {
@@ -72,6 +72,15 @@ public final class FailureHandler {
      * @param job null when the message could not be decoded
      */
     boolean bury(Delivery delivery, byte[] body, Job job, String reason, Throwable error, int attempts) {
+        // Only deliveries that never ran come here (bad input, Roger's own errors); no event tells of them.
+        boolean buried = store(delivery, body, job, reason, error, attempts);
+        if (buried) {
+            events.buriedUnrun(delivery.partition(), delivery.queue());
+        }
+        return buried;
+    }
+
+    private boolean store(Delivery delivery, byte[] body, Job job, String reason, Throwable error, int attempts) {
         return settler.bury(delivery, body, reason, error, attempts,
                 job == null ? null : () -> coordination.release(delivery.partition(), job));
     }

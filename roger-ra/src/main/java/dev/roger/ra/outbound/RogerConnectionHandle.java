@@ -90,6 +90,16 @@ public final class RogerConnectionHandle implements RogerConnection {
     }
 
     @Override
+    public java.util.Optional<String> scrapeMetrics() {
+        return engine().metrics().scrape();
+    }
+
+    @Override
+    public dev.roger.api.spi.NodeHealth health() {
+        return engine().health();
+    }
+
+    @Override
     public void close() {
         RogerManagedConnection o = owner;
         if (o != null) {
