@@ -91,6 +91,18 @@ class HealthIT {
         assertEquals(Map.of("roger-broker", "UP", "roger-partitions", "UP", "roger-shutdown", "UP"), checks(ready.object()));
         assertEquals(200, http.get(NONE, "/health/live").status());
         assertEquals(404, http.get(NONE, "/health/other").status());
+        // The same checks joined to the server's own MicroProfile Health answer.
+        ConsoleHttp server = new ConsoleHttp("http://127.0.0.1:" + node.port());
+        for (String kind : List.of("ready", "live")) {
+            Answer answer = server.get(NONE, "/health/" + kind);
+            assertEquals(200, answer.status(), answer.toString());
+            JsonObject roger = answer.object().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                    .filter(c -> c.getString("name").equals("roger")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no check 'roger' in the server's /health/" + kind + ": " + answer));
+            assertEquals("UP", roger.getString("status"), roger.toString());
+        }
+        Answer serverReady = server.get(NONE, "/health/ready");
+        assertTrue(serverReady.object().toString().contains("\"shutdown\":\"UP:"), serverReady.toString());
         Answer metrics = http.get(NONE, "/metrics");
         assertEquals(404, metrics.status(), "metricsEnabled=false: nothing to scrape: " + metrics);
 

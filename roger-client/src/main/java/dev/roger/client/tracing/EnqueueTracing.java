@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
  */
 public final class EnqueueTracing {
 
+    private static final System.Logger LOG = System.getLogger(EnqueueTracing.class.getName());
+
     private final Supplier<OpenTelemetry> telemetry;
 
     public EnqueueTracing(Supplier<OpenTelemetry> telemetry) {
@@ -35,7 +38,16 @@ public final class EnqueueTracing {
 
     /** Starts the spans of one batch of enqueues, on the caller's thread. */
     public Batch batch() {
-        return new Batch(telemetry.get().getTracer(MessagingAttributes.SCOPE), Context.current());
+        Tracer tracer;
+        try {
+            tracer = telemetry.get().getTracer(MessagingAttributes.SCOPE);
+        } catch (RuntimeException e) {
+            // Tracing never decides an enqueue's outcome: the jobs go out untraced.
+            LOG.log(System.Logger.Level.WARNING, "Roger could not get a tracer for the enqueue spans ({0}); "
+                    + "the jobs are enqueued untraced", String.valueOf(e));
+            tracer = TracerProvider.noop().get(MessagingAttributes.SCOPE);
+        }
+        return new Batch(tracer, Context.current());
     }
 
     /** The spans of one batch: started per job, ended together once the broker answered. */

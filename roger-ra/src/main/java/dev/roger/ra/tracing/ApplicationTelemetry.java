@@ -1,7 +1,11 @@
 package dev.roger.ra.tracing;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
+import dev.roger.client.tracing.MessagingAttributes;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,10 +40,45 @@ public final class ApplicationTelemetry {
                     : openTelemetry.getClass().getClassLoader(), OpenTelemetry.class.getClassLoader());
             return false;
         }
-        applications.put(application, telemetry);
+        Tracer tracer;
+        try {
+            // Resolved now, on the application's thread: the object handed over may be a CDI proxy
+            // that only works while application code runs (Payara's MicroProfile Telemetry throws
+            // "No application code is executing" on a WorkManager thread), and jobs start there.
+            tracer = telemetry.getTracer(MessagingAttributes.SCOPE);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Roger cannot record traces with the application''s OpenTelemetry ({0}): {1}; "
+                    + "its jobs use GlobalOpenTelemetry", telemetry.getClass().getName(), String.valueOf(e));
+            return false;
+        }
+        applications.put(application, new FixedTracer(tracer));
         LOG.log(Level.INFO, "Roger records the spans of the application of {0} with its OpenTelemetry ({1})",
                 application, telemetry.getClass().getName());
         return true;
+    }
+
+    /** An OpenTelemetry whose every tracer is the one resolved at registration. */
+    private record FixedTracer(Tracer tracer) implements OpenTelemetry {
+        @Override
+        public TracerProvider getTracerProvider() {
+            return new TracerProvider() {
+                @Override
+                public Tracer get(String name) {
+                    return tracer;
+                }
+
+                @Override
+                public Tracer get(String name, String version) {
+                    return tracer;
+                }
+            };
+        }
+
+        @Override
+        public ContextPropagators getPropagators() {
+            // Roger writes and reads W3C trace context itself (TraceHeaders).
+            return ContextPropagators.noop();
+        }
     }
 
     public void unregister(ClassLoader application) {

@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import java.lang.System.Logger.Level;
 import java.util.Map;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Map;
  * job's thread while the bean runs so that the bean's own spans nest under it.
  */
 public final class JobSpan {
+
+    private static final System.Logger LOG = System.getLogger(JobSpan.class.getName());
 
     private final Span span;
 
@@ -31,6 +34,18 @@ public final class JobSpan {
      */
     public static JobSpan start(OpenTelemetry telemetry, Map<String, Object> headers, String partition,
                                 String mainQueue, Job job) {
+        try {
+            return new JobSpan(builder(telemetry, headers, partition, mainQueue, job).startSpan());
+        } catch (RuntimeException e) {
+            // Tracing never decides a job's fate: without a span the job runs all the same.
+            LOG.log(Level.WARNING, "Roger could not start the span of job {0} ({1}); it runs untraced",
+                    job.id(), String.valueOf(e));
+            return new JobSpan(Span.getInvalid());
+        }
+    }
+
+    private static SpanBuilder builder(OpenTelemetry telemetry, Map<String, Object> headers, String partition,
+                                       String mainQueue, Job job) {
         SpanBuilder builder = MessagingAttributes.set(telemetry.getTracer(MessagingAttributes.SCOPE)
                         .spanBuilder("process " + mainQueue), "process", "process", partition, mainQueue, job)
                 .setParent(TraceHeaders.extract(headers))
@@ -40,7 +55,7 @@ public final class JobSpan {
         if (first.isValid()) {
             builder.addLink(first);
         }
-        return new JobSpan(builder.startSpan());
+        return builder;
     }
 
     /** Makes the span current on this thread until the scope is closed. */
