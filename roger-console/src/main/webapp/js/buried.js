@@ -72,14 +72,14 @@ export function create(ctx) {
     shown = j;
     const argsBox = h('pre.stack', { id: 'buried-args' }, 'loading…');
     detail.hidden = false;
-    detail.replaceChildren(h('h2', `Buried job ${j.jobId}`),
+    detail.replaceChildren(...[h('h2', `Buried job ${j.jobId}`),
       h('dl.detail',
         ...[['Type', j.type], ['Partition / queue', `${j.partition} / ${j.queue}`], ['Reason', j.reason], ['Error class', j.errorClass],
           ['Message', j.errorMessage], ['Attempts', j.attempts], ['First failed', fmt.time(j.firstFailedAt)],
           ['Last failed', fmt.time(j.lastFailedAt)], ['Node', j.node]]
           .flatMap(([k, v]) => [h('dt', k), h('dd', { dataset: { field: k } }, v === undefined || v === null || v === '' ? '—' : String(v))])),
       h('h2', 'Stack'), h('pre.stack', { id: 'buried-stack' }, j.stack || '—'),
-      ctx.admin ? [h('h2', 'Arguments'), argsBox, h('div.actions', retryButton([j]), deleteButton([j]))] : h('p.muted', 'Arguments are shown to roger-admin only.'));
+      ctx.admin ? [h('h2', 'Arguments'), argsBox, h('div.actions', retryButton([j]), deleteButton([j]))] : h('p.muted', 'Arguments are shown to roger-admin only.')].flat());
     if (ctx.admin) {
       get(`${jobPath(j)}/args`).then((a) => { argsBox.textContent = JSON.stringify(a.args, null, 2); },
         (e) => { argsBox.textContent = e.message; });
