@@ -1,6 +1,10 @@
 package dev.roger.console;
 
+import dev.roger.api.Job;
 import dev.roger.api.RogerAdmin;
+import dev.roger.api.admin.BuriedQuery;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -10,10 +14,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.StringReader;
 
-/** The buried jobs of a partition's queue: list (and search), retry, delete. */
+/** The buried jobs of a partition's queue: list (and search), one job's arguments (roger-admin), retry, delete. */
 @Path("partitions/{partition}/queues/{queue}/buried")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +42,31 @@ public class BuriedResource {
     @GET
     public BuriedPageView list() {
         return BuriedPageView.of(admin.buried(filter.query(partition, queue)));
+    }
+
+    /**
+     * One buried job's arguments, for roger-admin only: they may hold customers' data, and viewers
+     * read every other endpoint. A GET, so web.xml lets viewers reach it; the role is checked here.
+     */
+    @GET
+    @Path("{jobId}/args")
+    public Response args(@PathParam("jobId") String jobId, @Context SecurityContext security) {
+        if (!security.isUserInRole("roger-admin")) {
+            return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody("Forbidden",
+                    "Only roger-admin reads a buried job's arguments")).build();
+        }
+        var buried = admin.buried(BuriedQuery.inQueue(partition, queue).toBuilder().jobId(jobId).limit(1).build())
+                .jobs().stream().findFirst();
+        if (buried.isEmpty()) {
+            return found(false, jobId);
+        }
+        JsonValue args = buried.get().job().map(Job::argsJson).map(json -> {
+            try (var reader = Json.createReader(new StringReader(json))) {
+                return reader.readValue();
+            }
+        }).orElse(JsonValue.NULL);
+        return Response.ok(Json.createObjectBuilder().add("jobId", jobId).add("args", args).build().toString(),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST

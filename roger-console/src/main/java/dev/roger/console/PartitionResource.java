@@ -3,6 +3,7 @@ package dev.roger.console;
 import dev.roger.api.ControlResult;
 import dev.roger.api.GlobalStateInfo;
 import dev.roger.api.RogerAdmin;
+import dev.roger.api.RogerClient;
 import dev.roger.api.admin.PurgeResult;
 import dev.roger.api.admin.SafeStopResult;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Cluster-wide operations on a partition and its queues: global state, pause, resume, purge, safe stop. */
+/** Cluster-wide operations on a partition and its queues: global state, pause, resume, purge, safe stop, cancel a job. */
 @Path("partitions/{partition}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +26,9 @@ public class PartitionResource {
 
     @Inject
     RogerAdmin admin;
+
+    @Inject
+    RogerClient client;
 
     @PathParam("partition")
     String partition;
@@ -57,5 +61,12 @@ public class PartitionResource {
     @Path("safe-stop")
     public SafeStopResult safeStop(@QueryParam("timeoutSeconds") @DefaultValue("30") String timeoutSeconds) {
         return admin.safeStop(partition, Params.seconds("timeoutSeconds", timeoutSeconds));
+    }
+
+    /** {@code RogerClient.cancel}: a queued job is dropped when dequeued, a running one interrupted; unknown ids are harmless. */
+    @POST
+    @Path("jobs/{jobId}/cancel")
+    public ControlResult cancel(@PathParam("jobId") String jobId) {
+        return client.cancel(partition, jobId);
     }
 }

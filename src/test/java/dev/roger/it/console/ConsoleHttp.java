@@ -7,6 +7,10 @@ import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +57,21 @@ final class ConsoleHttp {
         public String toString() {
             return status + " " + body;
         }
+    }
+
+    /**
+     * The post-boot commands that make {@link User#ADMIN} (group roger-admin) and {@link User#VIEWER}
+     * (roger-viewer) in the file realm, their password files written to {@code dir}.
+     */
+    static List<String> postBootUsers(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<String> commands = new ArrayList<>();
+        for (var user : List.of(java.util.Map.entry(User.ADMIN, "roger-admin"), java.util.Map.entry(User.VIEWER, "roger-viewer"))) {
+            Path pw = dir.resolve(user.getKey().name + ".pw");
+            Files.writeString(pw, "AS_ADMIN_USERPASSWORD=" + user.getKey().password + "\n");
+            commands.add("create-file-user --groups " + user.getValue() + " --passwordfile " + pw + " " + user.getKey().name);
+        }
+        return commands;
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

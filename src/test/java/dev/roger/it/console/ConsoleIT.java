@@ -62,13 +62,7 @@ class ConsoleIT {
 
     @BeforeAll
     static void bootANodeWithTheConsole() throws Exception {
-        Path users = Files.createDirectories(PayaraMicro.dir().resolve("console-users"));
-        List<String> postBoot = new ArrayList<>();
-        for (var user : List.of(Map.entry(ADMIN, "roger-admin"), Map.entry(VIEWER, "roger-viewer"))) {
-            Path pw = users.resolve(user.getKey().name + ".pw");
-            Files.writeString(pw, "AS_ADMIN_USERPASSWORD=" + user.getKey().password + "\n");
-            postBoot.add("create-file-user --groups " + user.getValue() + " --passwordfile " + pw + " " + user.getKey().name);
-        }
+        List<String> postBoot = ConsoleHttp.postBootUsers(PayaraMicro.dir().resolve("console-users"));
         Path app = PayaraMicro.export(Deployments.war("console-jobs", ConsoleJobBean.class, ConsoleWork.class));
         node = PayaraProcess.start("console", TestBroker.uri(),
                 Map.of("nodeName", NODE, "cluster", CLUSTER, "statePersister", "none"), postBoot, app,

@@ -13,7 +13,9 @@ import java.time.Duration;
  *
  * <p>Run it through Maven, which builds and copies what it needs:
  * {@code mvn -q -pl roger-demo -am package -Pdemo -DskipTests} (add {@code -Ddemo.jobs=N} for
- * another number of jobs; {@code ROGER_AMQP_URI} selects another broker).
+ * another number of jobs; {@code ROGER_AMQP_URI} selects another broker). With {@code
+ * -Ddemo.console=true} the node also runs {@code roger-console.war}; after the summary the launcher
+ * prints the console's URL and a login it created, and keeps the node running until Ctrl-C.
  */
 public final class DemoLauncher {
 
@@ -52,9 +54,11 @@ public final class DemoLauncher {
         queues.delete();
 
         int port = FreePort.find();
-        PayaraMicro payara = PayaraMicro.start(settings, port);
+        ConsoleLogin login = settings.console() ? ConsoleLogin.create(settings.dir()) : null;
+        PayaraMicro payara = PayaraMicro.start(settings, port, login == null ? null : login.postBootFile());
         Cleanup cleanup = new Cleanup(payara, queues, out).onShutdown();
         Outcome outcome;
+        boolean keepRunning = false;
         try {
             out.printf("Starting Payara Micro on port %d (log: %s) ...%n", port, payara.log());
             StatsClient stats = new StatsClient(port);
@@ -62,10 +66,30 @@ public final class DemoLauncher {
             out.printf("Payara Micro is up after %.1f s; %s answers.%n", boot.toMillis() / 1000.0, stats.uri());
             outcome = runJobs(stats, payara);
             SummaryTable.print(outcome, out);
+            keepRunning = login != null;
         } finally {
-            cleanup.run();
+            if (!keepRunning) {
+                cleanup.run();
+            }
         }
-        return verdict(outcome);
+        int verdict = verdict(outcome);
+        if (keepRunning) {
+            showConsole(port, login, payara);
+        }
+        return verdict;
+    }
+
+    /** Prints where the console is and how to log in, then waits until Ctrl-C (the clean-up hook stops the node). */
+    private void showConsole(int port, ConsoleLogin login, PayaraMicro payara) throws InterruptedException {
+        String url = "http://127.0.0.1:" + port + "/roger-console/";
+        out.println();
+        out.println("The web console runs on the demo node:");
+        out.println("  " + url);
+        out.printf("  login: %s / %s (role roger-admin; made for this run only)%n", login.user(), login.password());
+        out.println("  REST API: " + url + "api/openapi.json");
+        out.println("The node keeps running; press Ctrl-C to stop it and delete the demo's queues.");
+        payara.awaitExit();
+        out.println("Payara Micro ended.");
     }
 
     private Outcome runJobs(StatsClient stats, PayaraMicro payara) throws InterruptedException {

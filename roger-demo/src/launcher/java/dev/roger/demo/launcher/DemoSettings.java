@@ -14,8 +14,9 @@ import java.util.List;
  * @param jobs       how many jobs to enqueue ({@code -Ddemo.jobs})
  * @param amqpUri    the broker ({@code ROGER_AMQP_URI}, else the local default)
  * @param partitions the partitions the demo application consumes
+ * @param console    whether to deploy the web console too and leave the node running after the jobs ({@code -Ddemo.console=true})
  */
-record DemoSettings(Path dir, int jobs, String amqpUri, List<PartitionSpec> partitions) {
+record DemoSettings(Path dir, int jobs, String amqpUri, List<PartitionSpec> partitions, boolean console) {
 
     static DemoSettings fromEnvironment() {
         Path dir = Path.of(System.getProperty("demo.dir", "target/demo")).toAbsolutePath().normalize();
@@ -29,7 +30,8 @@ record DemoSettings(Path dir, int jobs, String amqpUri, List<PartitionSpec> part
         if (jobs < 1) {
             throw new DemoFailure("-Ddemo.jobs must be at least 1, was " + jobs);
         }
-        return new DemoSettings(dir, jobs, AmqpSettings.defaultUri(), PartitionSpec.parseList(DemoPartitions.SPEC));
+        boolean console = Boolean.parseBoolean(System.getProperty("demo.console", "false").strip());
+        return new DemoSettings(dir, jobs, AmqpSettings.defaultUri(), PartitionSpec.parseList(DemoPartitions.SPEC), console);
     }
 
     /** The partition ids, in declaration order. */

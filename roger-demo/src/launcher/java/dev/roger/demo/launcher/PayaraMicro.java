@@ -41,10 +41,22 @@ public final class PayaraMicro {
      * @throws DemoFailure when a file is missing or the JVM cannot be started
      */
     static PayaraMicro start(DemoSettings settings, int port) {
-        requireFiles(settings.dir(), List.of("payara-micro.jar", "roger-ra.rar", "roger-demo.war"),
-                "Run the demo through Maven, which copies it there: mvn -q -pl roger-demo -am package -Pdemo -DskipTests");
-        return start(settings.dir(), DEMO_NODE, port, settings.amqpUri(), List.of("-Xmx512m"),
-                List.of("--deploy", "roger-ra.rar", "--deploy", "roger-demo.war"));
+        return start(settings, port, null);
+    }
+
+    /**
+     * As {@link #start(DemoSettings, int)}; with a {@code postBootFile} (the console's user) also
+     * runs that file's asadmin commands and deploys {@code roger-console.war} after the demo WAR.
+     */
+    static PayaraMicro start(DemoSettings settings, int port, Path postBootFile) {
+        String hint = "Run the demo through Maven, which copies it there: mvn -q -pl roger-demo -am package -Pdemo -DskipTests";
+        requireFiles(settings.dir(), List.of("payara-micro.jar", "roger-ra.rar", "roger-demo.war"), hint);
+        List<String> arguments = new ArrayList<>(List.of("--deploy", "roger-ra.rar", "--deploy", "roger-demo.war"));
+        if (postBootFile != null) {
+            requireFiles(settings.dir(), List.of("roger-console.war"), hint);
+            arguments.addAll(List.of("--postbootcommandfile", postBootFile.toString(), "--deploy", "roger-console.war"));
+        }
+        return start(settings.dir(), DEMO_NODE, port, settings.amqpUri(), List.of("-Xmx512m"), arguments);
     }
 
     /**
@@ -177,6 +189,11 @@ public final class PayaraMicro {
     /** Whether the Payara Micro JVM still runs. */
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Waits until the Payara Micro JVM ends (the launcher's Ctrl-C stops it through the clean-up). */
+    public void awaitExit() throws InterruptedException {
+        process.waitFor();
     }
 
     /** Asks Payara to shut down, and kills it if it has not within the grace period. Idempotent. */
