@@ -14,6 +14,7 @@ import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.it.console.ConsoleHttp.User;
 import dev.roger.it.support.Deployments;
 import dev.roger.it.support.PayaraMicro;
+import dev.roger.it.support.NamedClusterQueues;
 import dev.roger.it.support.PayaraProcess;
 import dev.roger.testing.Await;
 import dev.roger.testing.Broker;
@@ -125,15 +126,7 @@ class ConsoleBrowserIT {
         if (node != null) {
             node.close();
         }
-        try (Broker broker = Broker.connect()) {
-            List<String> queues = new ArrayList<>();
-            for (String p : List.of(P, B, R, "cb_boot")) {
-                queues.addAll(List.of(q(p + "-default"), q(p + "-default.buried"), q("roger.owner." + p)));
-            }
-            queues.addAll(List.of(q("roger.nodes"), q("roger.buried.dropped"), q("roger.buried.log")));
-            broker.delete(queues.toArray(String[]::new));
-            broker.deleteExchanges(q("roger.control"));
-        }
+        NamedClusterQueues.delete(CLUSTER, List.of(P, B, R, "cb_boot"));
         if (done != null) {
             try (var files = Files.list(done)) {
                 for (Path f : files.toList()) {

@@ -16,6 +16,7 @@ import dev.roger.testing.Await;
 import dev.roger.testing.Broker;
 import dev.roger.it.support.Deployments;
 import dev.roger.it.support.PayaraMicro;
+import dev.roger.it.support.NamedClusterQueues;
 import dev.roger.it.support.PayaraProcess;
 import dev.roger.testing.TestBroker;
 import jakarta.json.JsonArray;
@@ -85,15 +86,7 @@ class ConsoleIT {
         if (node != null) {
             node.close();
         }
-        try (Broker broker = Broker.connect()) {
-            List<String> queues = new ArrayList<>();
-            for (String p : List.of(P, B, X, X + "m", "cn_boot")) {
-                queues.addAll(List.of(q(p + "-default"), q(p + "-default.buried"), q("roger.owner." + p)));
-            }
-            queues.addAll(List.of(q("roger.nodes"), q("roger.buried.dropped"), q("roger.buried.log")));
-            broker.delete(queues.toArray(String[]::new));
-            broker.deleteExchanges(q("roger.control"));
-        }
+        NamedClusterQueues.delete(CLUSTER, List.of(P, B, X, X + "m", "cn_boot"));
     }
 
     @Test

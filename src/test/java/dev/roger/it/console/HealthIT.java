@@ -12,6 +12,7 @@ import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.it.console.ConsoleHttp.Answer;
 import dev.roger.it.support.Deployments;
 import dev.roger.it.support.PayaraMicro;
+import dev.roger.it.support.NamedClusterQueues;
 import dev.roger.it.support.PayaraProcess;
 import dev.roger.testing.Await;
 import dev.roger.testing.Broker;
@@ -20,7 +21,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -72,15 +72,7 @@ class HealthIT {
         if (node != null) {
             node.close();
         }
-        try (Broker broker = Broker.connect()) {
-            List<String> queues = new ArrayList<>();
-            for (String p : List.of(H, "mt_boot")) {
-                queues.addAll(List.of(q(p + "-default"), q(p + "-default.buried"), q("roger.owner." + p)));
-            }
-            queues.addAll(List.of(q("roger.nodes"), q("roger.buried.dropped"), q("roger.buried.log")));
-            broker.delete(queues.toArray(String[]::new));
-            broker.deleteExchanges(q("roger.control"));
-        }
+        NamedClusterQueues.delete(CLUSTER, List.of(H, "mt_boot"));
     }
 
     @Test

@@ -12,13 +12,13 @@ import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.it.console.ConsoleHttp.Answer;
 import dev.roger.it.support.Deployments;
 import dev.roger.it.support.PayaraMicro;
+import dev.roger.it.support.NamedClusterQueues;
 import dev.roger.it.support.PayaraProcess;
 import dev.roger.testing.Await;
 import dev.roger.testing.Broker;
 import dev.roger.testing.TestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,16 +91,7 @@ class MetricsIT {
         if (node != null) {
             node.close();
         }
-        try (Broker broker = Broker.connect()) {
-            List<String> queues = new ArrayList<>();
-            for (String p : List.of(P, R, O, "mt_boot")) {
-                queues.addAll(List.of(q(p + "-default"), q(p + "-default.buried"), q(p + "-default.retry.1"),
-                        q("roger.owner." + p)));
-            }
-            queues.addAll(List.of(q("roger.nodes"), q("roger.buried.dropped"), q("roger.buried.log")));
-            broker.delete(queues.toArray(String[]::new));
-            broker.deleteExchanges(q("roger.control"));
-        }
+        NamedClusterQueues.delete(CLUSTER, List.of(P, R, O, "mt_boot"));
     }
 
     @Test
