@@ -54,7 +54,7 @@ class HealthIT {
     static void bootANode() throws Exception {
         Path app = PayaraMicro.export(Deployments.war("he-jobs", MetricsJobBean.class, MetricsWork.class));
         node = PayaraProcess.start("health", TestBroker.uri(), Map.of("nodeName", NODE, "cluster", CLUSTER,
-                        "statePersister", "none", "shutdownGraceSeconds", "30", "metricsEnabled", "false"), List.of(),
+                        "statePersister", "none", "shutdownGraceSeconds", "10", "metricsEnabled", "false"), List.of(),
                 PayaraMicro.dir().resolve("roger-console.war"), app);
         http = new ConsoleHttp("http://127.0.0.1:" + node.port() + "/roger-console");
         client = AmqpRogerClient.builder().settings(AmqpSettings.ofUri(TestBroker.uri())).cluster(CLUSTER).build();
