@@ -9,6 +9,7 @@ import dev.roger.bench.cases.FairnessCase;
 import dev.roger.bench.cases.LatencyCase;
 import dev.roger.bench.cases.LimitCase;
 import dev.roger.bench.cases.MemoryCase;
+import dev.roger.bench.cases.ObservabilityCase;
 import dev.roger.bench.cases.PeerCase;
 import dev.roger.bench.cases.TenantsCase;
 import dev.roger.bench.cases.ThroughputCase;
@@ -30,8 +31,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs Roger's benchmark (issue 3) from the command line: every case in one run on this machine,
@@ -56,7 +57,7 @@ public final class BenchMain {
     private final BenchConfig config;
     private final BenchMode mode;
     private final PrintStream out;
-    private final AtomicReference<PayaraNode> liveNode = new AtomicReference<>();
+    private final java.util.Set<PayaraNode> liveNodes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private BenchMain(BenchConfig config, BenchMode mode, PrintStream out) {
         this.config = config;
@@ -117,7 +118,8 @@ public final class BenchMain {
         runCase(results, "peer", "4 peer: JobRunr", () -> new PeerCase(ctx,
                 new PostgresDatabase(config.postgresUrl(), config.postgresUser())).run());
 
-        PayaraNode main = startNode(ctx, "main", Map.of(),
+        // With the console, which case 7 times with its tenants.
+        PayaraNode main = startNode(ctx, "main", Map.of(), true,
                 new String[] {"memory", "throughput", "latency", "tenants"});
         if (main != null) {
             try {
@@ -143,6 +145,7 @@ public final class BenchMain {
                 stopNode(fair, ctx);
             }
         }
+        runObservability(ctx);
         results.derive(Field.THROUGHPUT_RATIO, results.ratio(
                 Field.ROGER_JOBS_PER_S, Field.PERFTEST_MSGS_PER_S));
         results.derive(Field.THROUGHPUT_RATIO_100W, results.ratio(
@@ -151,6 +154,33 @@ public final class BenchMain {
                 Field.ROGER_JOBS_PER_S, Field.JOBRUNR_JOBS_PER_S));
         results.derive(Field.FAIRNESS_RATIO, results.ratio(
                 Field.FAIRNESS_P99_FLOOD_MS, Field.FAIRNESS_P99_ALONE_MS));
+    }
+
+    /** Case 8 on two new nodes of its own, started at once: one with Roger's defaults, one without metrics and tracing. */
+    private void runObservability(BenchContext ctx) throws InterruptedException {
+        String[] cases = {"observability"};
+        java.util.concurrent.CompletableFuture<PayaraNode> offStart = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return startNode(ctx, "obs-off", ObservabilityCase.OFF, cases);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        });
+        PayaraNode on = startNode(ctx, "obs-on", Map.of(), cases);
+        PayaraNode off = offStart.join();
+        try {
+            if (on != null && off != null) {
+                runCase(ctx.results(), "observability", "8 metrics and tracing cost",
+                        () -> new ObservabilityCase(ctx, on, off).run());
+            }
+        } finally {
+            for (PayaraNode node : new PayaraNode[] {on, off}) {
+                if (node != null) {
+                    stopNode(node, ctx);
+                }
+            }
+        }
     }
 
     private void runCase(Results results, String key, String label, CaseBody body) throws InterruptedException {
@@ -179,11 +209,16 @@ public final class BenchMain {
     /** Starts a node, or marks the cases that need it broken and returns null. */
     private PayaraNode startNode(BenchContext ctx, String name, Map<String, String> adapterProperties, String[] cases)
             throws InterruptedException {
+        return startNode(ctx, name, adapterProperties, false, cases);
+    }
+
+    private PayaraNode startNode(BenchContext ctx, String name, Map<String, String> adapterProperties,
+                                 boolean withConsole, String[] cases) throws InterruptedException {
         Results results = ctx.results();
         LOG.log(Level.INFO, "Starting Payara Micro node {0} ...", name);
         try {
-            PayaraNode node = PayaraNode.start(config, name, adapterProperties, ctx.ctl());
-            liveNode.set(node);
+            PayaraNode node = PayaraNode.start(config, name, adapterProperties, ctx.ctl(), withConsole);
+            liveNodes.add(node);
             return node;
         } catch (BenchFailure e) {
             for (String key : cases) {
@@ -200,7 +235,7 @@ public final class BenchMain {
      */
     private void stopNode(PayaraNode node, BenchContext ctx) throws InterruptedException {
         node.close();
-        liveNode.compareAndSet(node, null);
+        liveNodes.remove(node);
         sweepQueues(ctx.broker(), ctx.ctl(), ctx.results());
     }
 
@@ -247,8 +282,8 @@ public final class BenchMain {
     /** On Ctrl-C: no node or child JVM may outlive the launcher, and no queue should either. */
     private void emergencyStop(Broker broker, RabbitmqCtl ctl) {
         ChildProcesses.killAll();
-        PayaraNode node = liveNode.getAndSet(null);
-        if (node != null) {
+        for (PayaraNode node : List.copyOf(liveNodes)) {
+            liveNodes.remove(node);
             try {
                 node.close();
             } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import dev.roger.client.amqp.QueueType;
 import dev.roger.ra.engine.DeliverySettings;
 import dev.roger.ra.engine.EngineSettings;
 import dev.roger.ra.engine.RogerEngine;
+import dev.roger.ra.engine.TelemetrySettings;
 import dev.roger.ra.inbound.RogerActivationSpec;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -21,7 +22,6 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import dev.roger.ra.metrics.MetricsSettings;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -134,6 +134,9 @@ public class RogerResourceAdapter implements ResourceAdapter {
     @ConfigProperty(description = "How many partitions get a partition label of their own in the metrics (the first "
             + "seen); later ones are counted as partition=\"_other\"", defaultValue = "100")
     private Integer metricsPartitionLabels = 100;
+    @ConfigProperty(description = "Record OpenTelemetry spans of enqueues and job runs with the application's "
+            + "OpenTelemetry, and put trace headers on messages (false: no span, no header)", defaultValue = "true")
+    private Boolean tracingEnabled = true;
 
     private RogerEngine engine;
 
@@ -141,7 +144,7 @@ public class RogerResourceAdapter implements ResourceAdapter {
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         try {
             SystemPropertyFallback.apply(this, System::getProperty);
-            engine = new RogerEngine(amqpSettings(), engineSettings(), deliverySettings(), metricsSettings(),
+            engine = new RogerEngine(amqpSettings(), engineSettings(), deliverySettings(), telemetrySettings(),
                     context.getWorkManager(), context.createTimer());
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("Invalid Roger resource adapter configuration: " + e.getMessage(), e);
@@ -240,9 +243,9 @@ public class RogerResourceAdapter implements ResourceAdapter {
                 Duration.ofSeconds(notNegative("brokerConsumerTimeoutSeconds", brokerConsumerTimeoutSeconds)));
     }
 
-    MetricsSettings metricsSettings() {
-        return new MetricsSettings(!Boolean.FALSE.equals(metricsEnabled),
-                notNegative("metricsPartitionLabels", metricsPartitionLabels));
+    TelemetrySettings telemetrySettings() {
+        return new TelemetrySettings(!Boolean.FALSE.equals(metricsEnabled),
+                notNegative("metricsPartitionLabels", metricsPartitionLabels), !Boolean.FALSE.equals(tracingEnabled));
     }
 
     private static int notNegative(String name, Integer value) {
@@ -328,6 +331,8 @@ public class RogerResourceAdapter implements ResourceAdapter {
     public void setStuckDeliveryWarningSeconds(Integer s) { this.stuckDeliveryWarningSeconds = s; }
     public Boolean getMetricsEnabled() { return metricsEnabled; }
     public void setMetricsEnabled(Boolean b) { this.metricsEnabled = b; }
+    public Boolean getTracingEnabled() { return tracingEnabled; }
+    public void setTracingEnabled(Boolean b) { this.tracingEnabled = b; }
     public Integer getMetricsPartitionLabels() { return metricsPartitionLabels; }
     public void setMetricsPartitionLabels(Integer n) { this.metricsPartitionLabels = n; }
     public Integer getMaxConcurrentJobs() { return maxConcurrentJobs; }

@@ -57,6 +57,21 @@ final class RunRecorder {
         }
     }
 
+    /**
+     * Like {@link #run(String, Instant, long)}, but the start row goes through {@code startRows} (a
+     * DataSource outside the job's transaction, so a running job is seen at once, and its start
+     * stays seen if its transaction rolls back), while the stop row is written only when the job
+     * ends normally, in the job's transaction: a stop then means the run was committed.
+     */
+    void runSeenAtOnce(DataSource startRows, String jobId, Instant startedAt, long millis)
+            throws SQLException, InterruptedException {
+        new RunRecorder(startRows, table).record(jobId, "start", startedAt);
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+        record(jobId, "stop", Instant.now());
+    }
+
     /** Whether the table already has a start of this job (it runs again). */
     boolean startedBefore(String jobId) throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -132,8 +132,8 @@ class ShutdownIT {
         PayaraProcess e = boot("undep-e", Map.of("unknownTypeGraceSeconds", "600"), app, control);
         start(e, p + "[default=4]");
         Set<String> ids = enqueue(p, 16, 3000);
-        // Runs become visible when their transaction commits: 4 done, the next 4 are running.
-        Await.until("4 jobs done on undep-e", WAIT, () -> LOG.runs(ids).size() >= 4);
+        // A run's start is seen at once (ShutdownJobBean): 4 jobs are running.
+        Await.until("4 jobs running on undep-e", WAIT, () -> LOG.runs(ids).size() >= 4);
 
         String answer = get(e, "/sdctl/undeploy?app=shutdown");
         assertTrue(answer.startsWith("undeployed"), answer);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Jobs that run longer than the broker's {@code consumer_timeout}, against a RabbitMQ node of the
- * test's own whose timeout is 15 s and which checks it every second (RabbitMQ's default is once a
+ * test's own whose timeout is 10 s and which checks it every second (RabbitMQ's default is once a
  * minute). Without protection the broker closes the consumer's channel: the long job and the jobs
  * in progress beside it are redelivered and run again.
  */
@@ -34,7 +34,7 @@ class LongJobsIT {
     private static final String NODE = System.getProperty("roger.it.longjobs.node", "rogerlong@localhost");
     private static final int AMQP_PORT = Integer.getInteger("roger.it.longjobs.port", 5701);
     private static final int DIST_PORT = Integer.getInteger("roger.it.longjobs.distPort", 25701);
-    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
     private static final Map<String, String> ADAPTER = Map.of("brokerConsumerTimeoutSeconds",
             Long.toString(BROKER_TIMEOUT.toSeconds()));
     private static final String QUEUE = "longjobs-default";
@@ -63,7 +63,7 @@ class LongJobsIT {
         Path war = PayaraMicro.export(Deployments.war("longjobs", LongWorkBean.class, Work.class, Runs.class));
         try (PayaraProcess node = PayaraProcess.start("longjobs-beside", rabbit.uri(), ADAPTER, war);
              AmqpRogerClient client = AmqpRogerClient.connect(rabbit.uri())) {
-            Job longJob = client.enqueue("longjobs", work(dir, 40_000, 40_000));
+            Job longJob = client.enqueue("longjobs", work(dir, 25_000, 25_000));
             Await.until("the long job started", WAIT, () -> !runs.of(longJob.id()).isEmpty());
             // Two workers stay free for short jobs; 30 of 1.5 s keep both busy for about 22 s, so
             // jobs are in progress on the channel whenever the broker's timeout could strike.
@@ -80,7 +80,7 @@ class LongJobsIT {
             List<Runs.Run> longRuns = runs.of(longJob.id());
             assertEquals(1, longRuns.size(), "the long job ran exactly once: " + longRuns);
             Runs.Run run = longRuns.get(0);
-            assertTrue(run.stop() - run.start() >= 40_000_000L - 100_000L, "it ran its full 40 s, well past the "
+            assertTrue(run.stop() - run.start() >= 25_000_000L - 100_000L, "it ran its full 25 s, well past the "
                     + "broker's timeout of " + BROKER_TIMEOUT.toSeconds() + " s: " + run);
             for (String id : shortIds) {
                 assertEquals(1, runs.of(id).size(), "short job " + id + " ran exactly once: " + runs.of(id));
@@ -106,7 +106,7 @@ class LongJobsIT {
             try (PayaraProcess node = PayaraProcess.start("longjobs-killed", rabbit.uri(), ADAPTER, war)) {
                 // Its run after the kill is long too: detached on the restarted node while the dead
                 // node's queue of held copies still exists, a copy must reach only its own node's.
-                job = client.enqueue("longjobs", work(dir, 120_000, 45_000));
+                job = client.enqueue("longjobs", work(dir, 120_000, 25_000));
                 Await.until("the job started", WAIT, () -> !runs.of(job.id()).isEmpty());
                 // Past half the broker's timeout a copy of the job is held and it no longer holds a
                 // delivery of its queue. In that order: a quorum queue's counts lag a few seconds.
@@ -137,12 +137,12 @@ class LongJobsIT {
         // No brokerConsumerTimeoutSeconds: the node assumes RabbitMQ's default of 30 minutes.
         try (PayaraProcess node = PayaraProcess.start("longjobs-learns", rabbit.uri(), Map.of(), war);
              AmqpRogerClient client = AmqpRogerClient.connect(rabbit.uri())) {
-            Job first = client.enqueue("longjobs", work(dir, 25_000, 25_000));
+            Job first = client.enqueue("longjobs", work(dir, 16_000, 16_000));
             Await.until("the node warns of the broker's timeout", WAIT, () -> node.log().contains(warning));
             assertTrue(node.log().contains("Set the adapter property brokerConsumerTimeoutSeconds to "
                     + BROKER_TIMEOUT.toSeconds()), "the warning says what to configure");
 
-            Job second = client.enqueue("longjobs", work(dir, 25_000, 25_000));
+            Job second = client.enqueue("longjobs", work(dir, 16_000, 16_000));
             Await.until("both jobs finished", WAIT, () -> finished(runs, first.id()) && finished(runs, second.id()));
             Await.until(QUEUE + " has no job left", WAIT, () -> drained(QUEUE));
             assertEquals(1, runs.of(second.id()).size(), "the job enqueued after the warning ran once: "

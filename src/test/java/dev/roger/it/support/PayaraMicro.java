@@ -25,9 +25,19 @@ public final class PayaraMicro {
         return dir().resolve("roger-ejb-api.jar");
     }
 
-    /** JVM options of every Payara Micro the tests start: bounded heap, the test broker. */
+    /**
+     * JVM options of every test's Payara Micro but the broker: a bounded heap, and only the first
+     * JIT tier, which halves a boot's CPU (measured: 10 to 12 s of CPU instead of 21 to 24, ready in
+     * 10 s instead of 13 to 15, with the RAR and a WAR). The tests check outcomes, not speed; the
+     * benchmark's nodes run the full JIT.
+     */
+    public static java.util.List<String> nodeJvmOptions() {
+        return java.util.List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+    }
+
+    /** JVM options of every Payara Micro the tests start: {@link #nodeJvmOptions()}, the test broker. */
     public static String jvmOptions() {
-        return "-Xmx512m -Droger.amqp.uri=" + TestBroker.uri();
+        return String.join(" ", nodeJvmOptions()) + " -Droger.amqp.uri=" + TestBroker.uri();
     }
 
     /** Writes a test application to {@code wars/} for a {@link PayaraProcess}. */

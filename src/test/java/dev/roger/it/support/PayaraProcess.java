@@ -59,7 +59,8 @@ public final class PayaraProcess implements AutoCloseable {
         Path log = work.resolve("payara.log");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(List.of("-Xmx512m", "-Droger.amqp.uri=" + brokerUri));
+        cmd.addAll(PayaraMicro.nodeJvmOptions());
+        cmd.add("-Droger.amqp.uri=" + brokerUri);
         int port = freePort();
         cmd.addAll(List.of("-jar", PayaraMicro.microJar().toString(), "--nocluster", "--port", Integer.toString(port),
                 "--rootDir", work.resolve("root").toString(), "--deploy", PayaraMicro.rar().toString()));

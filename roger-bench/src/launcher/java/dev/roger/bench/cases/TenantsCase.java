@@ -91,6 +91,7 @@ public final class TenantsCase {
             LOG.log(Level.INFO, "Case 7, run {0}: idle CPU {1} %, heap {2} MB (growth {3} MB)", rep + 1,
                     String.format("%.2f", cpuPercent), heapAfter / 1_000_000, (heapAfter - heapBefore) / 1_000_000);
             measureInfo(rep, specs);
+            measureConsole(rep);
         } finally {
             if (started) {
                 stopAndDelete(specs);
@@ -125,6 +126,45 @@ public final class TenantsCase {
         LOG.log(Level.INFO, "Case 7, run {0}: info() with {1} partitions took {2} ms (median of 3: {3}); passive "
                 + "declares of their {4} queues {5} ms", rep + 1, partitions, millis.get(1), millis,
                 mainQueues.size(), baselineMillis);
+    }
+
+    /**
+     * What an operator waits for with the tenants running: the console's {@code GET /api/info}
+     * over HTTP and its overview page in a browser (each the median of 3), when the node has the
+     * console; the browser only where Chromium and its driver are installed.
+     */
+    private void measureConsole(int rep) {
+        if (node.console().isEmpty()) {
+            return;
+        }
+        try (ConsoleLoad console = new ConsoleLoad(node.console().get())) {
+            List<ConsoleLoad.InfoAnswer> answers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                answers.add(console.info());
+            }
+            answers.sort(java.util.Comparator.comparingLong(ConsoleLoad.InfoAnswer::millis));
+            ctx.results().add(Field.CONSOLE_INFO_MS, answers.get(1).millis());
+            ctx.results().add(Field.CONSOLE_INFO_KB, answers.get(1).bytes() / 1000.0);
+            if (!ConsoleLoad.browserAvailable()) {
+                ctx.results().note("Case 7: no overview page timing: " + ConsoleLoad.CHROMEDRIVER + " or "
+                        + ConsoleLoad.CHROMIUM + " is missing (apt-get install chromium chromium-driver)");
+                LOG.log(Level.INFO, "Case 7, run {0}: console GET /api/info {1} ms ({2} kB)", rep + 1,
+                        answers.get(1).millis(), answers.get(1).bytes() / 1000);
+                return;
+            }
+            List<Long> overview = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                overview.add(console.overview());
+            }
+            java.util.Collections.sort(overview);
+            ctx.results().add(Field.CONSOLE_OVERVIEW_MS, overview.get(1));
+            LOG.log(Level.INFO, "Case 7, run {0}: console GET /api/info {1} ms ({2} kB); overview page until its "
+                    + "nodes table filled {3} ms (median of {4})", rep + 1, answers.get(1).millis(),
+                    answers.get(1).bytes() / 1000, overview.get(1), overview);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted while timing the console", e);
+        }
     }
 
     /** The node's CPU over the idle window, in percent of one core. */

@@ -77,30 +77,18 @@ public final class ThroughputCase {
     }
 
     private double once(int workers, String what, int rep, int n) throws InterruptedException {
-        PartitionSpec spec = Partitions.oneQueue(ctx.partition(what, rep), workers);
-        Partitions.start(node, List.of(spec));
-        try {
-            List<Job> jobs = BenchJobsFactory.noops(n);
-            node.app().reset();
-            long brokerCpu = ctx.brokerCpuNanos();
-            long nodeCpu = ProcStats.cpuNanos(node.pid());
-            Instant start = Instant.now();
-            BatchProducer.enqueueAll(ctx.roger(), spec.partition(), jobs, 600);
-            BenchApp.PartitionStats done = Completion.await(node, spec.partition(), n);
-            if ("tp10".equals(what)) {
-                // Where the time goes: CPU per 1,000 jobs in the node and in the broker (2 cores share both).
-                ctx.results().add(Field.ROGER_NODE_CPU_MS_PER_1000, (ProcStats.cpuNanos(node.pid()) - nodeCpu) / 1e6 / n * 1000);
-                if (brokerCpu >= 0) {
-                    ctx.results().add(Field.ROGER_BROKER_CPU_MS_PER_1000, (ctx.brokerCpuNanos() - brokerCpu) / 1e6 / n * 1000);
-                }
+        NoopRun run = NoopRun.of(ctx, node, what, rep, n, workers);
+        if ("tp10".equals(what)) {
+            // Where the time goes: CPU per 1,000 jobs in the node and in the broker (2 cores share both).
+            ctx.results().add(Field.ROGER_NODE_CPU_MS_PER_1000, run.nodeCpuMsPer1000());
+            if (run.brokerCpuMsPer1000() >= 0) {
+                ctx.results().add(Field.ROGER_BROKER_CPU_MS_PER_1000, run.brokerCpuMsPer1000());
             }
-            if (done.done() > n) {
-                ctx.results().note("Case 2: " + (done.done() - n) + " jobs ran twice (at-least-once redelivery)");
-            }
-            return n / ((done.lastDoneMicros() - micros(start)) / 1e6);
-        } finally {
-            Partitions.remove(node, ctx.broker(), List.of(spec));
         }
+        if (run.ranTwice() > 0) {
+            ctx.results().note("Case 2: " + run.ranTwice() + " jobs ran twice (at-least-once redelivery)");
+        }
+        return run.jobsPerSecond();
     }
 
     /** Runs 3 x workers jobs of 300 ms and records the most that ran at once. */
@@ -122,9 +110,5 @@ public final class ThroughputCase {
         } finally {
             Partitions.remove(node, ctx.broker(), List.of(spec));
         }
-    }
-
-    static long micros(Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 }

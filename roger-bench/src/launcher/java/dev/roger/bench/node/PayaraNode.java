@@ -4,6 +4,7 @@ import dev.roger.bench.BenchConfig;
 import dev.roger.bench.BenchFailure;
 import dev.roger.bench.app.BenchJobs;
 import dev.roger.bench.broker.RabbitmqCtl;
+import dev.roger.demo.launcher.ConsoleLogin;
 import dev.roger.demo.launcher.DemoFailure;
 import dev.roger.demo.launcher.FreePort;
 import dev.roger.demo.launcher.PayaraMicro;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One Payara Micro node running Roger's RAR and the benchmark WAR, configured through a post-boot
@@ -35,7 +37,21 @@ public final class PayaraNode implements AutoCloseable {
     private final BenchApp app;
     private final List<String> unsupportedAdapterProperties;
 
-    private PayaraNode(String name, PayaraMicro payara, BenchApp app, List<String> unsupportedAdapterProperties) {
+    private final Optional<Console> console;
+
+    /**
+     * The node's {@code roger-console.war}.
+     *
+     * @param url      its root, e.g. {@code http://127.0.0.1:8080/roger-console}
+     * @param user     a user of group {@code roger-admin}
+     * @param password its password
+     */
+    public record Console(String url, String user, String password) {
+    }
+
+    private PayaraNode(String name, PayaraMicro payara, BenchApp app, List<String> unsupportedAdapterProperties,
+                       Optional<Console> console) {
+        this.console = console;
         this.name = name;
         this.payara = payara;
         this.app = app;
@@ -51,17 +67,41 @@ public final class PayaraNode implements AutoCloseable {
      */
     public static PayaraNode start(BenchConfig config, String name, Map<String, String> adapterProperties,
                                    RabbitmqCtl ctl) throws InterruptedException {
+        return start(config, name, adapterProperties, ctl, false);
+    }
+
+    /**
+     * As {@link #start(BenchConfig, String, Map, RabbitmqCtl)}, with {@code roger-console.war} and a
+     * console user of its own when {@code withConsole}.
+     */
+    public static PayaraNode start(BenchConfig config, String name, Map<String, String> adapterProperties,
+                                   RabbitmqCtl ctl, boolean withConsole) throws InterruptedException {
         int port = FreePort.find();
         PayaraMicro payara;
+        Optional<Console> console = Optional.empty();
         try {
-            PayaraMicro.requireFiles(config.dir(), List.of("payara-micro.jar", "roger-ra.rar", "roger-bench.war"),
+            PayaraMicro.requireFiles(config.dir(), withConsole
+                            ? List.of("payara-micro.jar", "roger-ra.rar", "roger-bench.war", "roger-console.war")
+                            : List.of("payara-micro.jar", "roger-ra.rar", "roger-bench.war"),
                     "Run the benchmark through Maven, which copies it there: "
                             + "mvn -q -pl roger-bench -am package -Pbench -DskipTests");
+            List<String> extra = List.of();
+            List<String> deploy = new java.util.ArrayList<>(List.of("--deploy", "roger-bench.war"));
+            if (withConsole) {
+                ConsoleLogin login = ConsoleLogin.create(Files.createDirectories(config.dir().resolve(name + "-console")));
+                extra = Files.readAllLines(login.postBootFile());
+                deploy.addAll(List.of("--deploy", "roger-console.war"));
+                console = Optional.of(new Console("http://127.0.0.1:" + port + "/roger-console", login.user(),
+                        login.password()));
+            }
             var postBoot = PostBootFile.write(config.dir().resolve(name + "-postboot.txt"), POOL_SIZE,
-                    adapterProperties, config.dir().resolve("roger-ra.rar"));
+                    adapterProperties, config.dir().resolve("roger-ra.rar"), extra);
+            List<String> arguments = new java.util.ArrayList<>(List.of("--postbootcommandfile", postBoot.toString()));
+            arguments.addAll(deploy);
             payara = PayaraMicro.start(config.dir(), name, port, config.amqpUri(),
-                    List.of("-Xmx" + config.payaraHeap()),
-                    List.of("--postbootcommandfile", postBoot.toString(), "--deploy", "roger-bench.war"));
+                    List.of("-Xmx" + config.payaraHeap()), arguments);
+        } catch (IOException e) {
+            throw new BenchFailure("Cannot write the console's user files for node " + name + ": " + e.getMessage(), e);
         } catch (DemoFailure e) {
             throw new BenchFailure(e.getMessage(), e);
         }
@@ -72,7 +112,7 @@ public final class PayaraNode implements AutoCloseable {
             awaitActivation(payara, ctl);
             LOG.log(Level.INFO, "Payara Micro node {0} (pid {1}) is up after {2} s; log {3}", name,
                     payara.pid(), took.toSeconds(), payara.log());
-            return new PayaraNode(name, payara, app, unsupported);
+            return new PayaraNode(name, payara, app, unsupported, console);
         } catch (DemoFailure | BenchFailure e) {
             String tail = payara.tail();
             payara.stop();
@@ -104,6 +144,11 @@ public final class PayaraNode implements AutoCloseable {
         } catch (IOException e) {
             throw new BenchFailure("Cannot read " + payara.log() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The node's console, when it was started with one. */
+    public Optional<Console> console() {
+        return console;
     }
 
     public BenchApp app() {

@@ -27,8 +27,8 @@ final class PostBootFile {
     private PostBootFile() {
     }
 
-    /** Writes the commands to {@code file}. */
-    static Path write(Path file, int poolSize, Map<String, String> adapterProperties, Path rar) {
+    /** Writes the commands to {@code file}, {@code extra} (e.g. users of the console) before the RAR's deployment. */
+    static Path write(Path file, int poolSize, Map<String, String> adapterProperties, Path rar, List<String> extra) {
         List<String> lines = new ArrayList<>();
         lines.add("set " + MDB_POOL + "=" + poolSize);
         lines.add("set " + WORK_THREADS + "=" + poolSize);
@@ -39,6 +39,7 @@ final class PostBootFile {
                     .map(e -> escape(e.getKey()) + "=" + escape(e.getValue())).collect(Collectors.joining(":"))
                     + " roger-ra");
         }
+        lines.addAll(extra);
         // Named roger-ra: the application's connection factory names the adapter so.
         lines.add("deploy --name roger-ra " + rar);
         try {

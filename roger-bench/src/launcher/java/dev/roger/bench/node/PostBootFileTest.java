@@ -25,7 +25,7 @@ class PostBootFileTest {
 
     @Test
     void adapterConfigComesBeforeTheRarAndIsEscaped(@TempDir Path dir) throws IOException {
-        Path file = PostBootFile.write(dir.resolve("boot.txt"), 256, Map.of("uri", "amqp://h:5672"), Path.of("/x/roger-ra.rar"));
+        Path file = PostBootFile.write(dir.resolve("boot.txt"), 256, Map.of("uri", "amqp://h:5672"), Path.of("/x/roger-ra.rar"), List.of());
         List<String> lines = Files.readAllLines(file);
         assertEquals("create-resource-adapter-config --property uri=amqp\\://h\\:5672 roger-ra", lines.get(4));
         assertEquals("deploy --name roger-ra /x/roger-ra.rar", lines.get(5));

@@ -23,6 +23,7 @@ public enum Field {
     TENANTS_READY_S("tenants_ready_s"),
     TENANTS_IDLE_CPU_PCT("tenants_idle_cpu_pct"),
     TENANTS_HEAP_MB("tenants_heap_mb"),
+    OBSERVABILITY_CPU_RATIO("observability_cpu_ratio"),
 
     MESSAGE_BYTES("message_bytes"),
     PERFTEST_BROKER_CPU_MS_PER_1000("perftest_broker_cpu_ms_per_1000"),
@@ -48,7 +49,12 @@ public enum Field {
     TENANTS_CHANNELS("tenants_channels"),
     TENANTS_STOP_S("tenants_stop_s"),
     TENANTS_INFO_MS("tenants_info_ms"),
-    TENANTS_INFO_BASELINE_MS("tenants_info_baseline_ms");
+    TENANTS_INFO_BASELINE_MS("tenants_info_baseline_ms"),
+    CONSOLE_INFO_MS("console_info_ms"),
+    CONSOLE_INFO_KB("console_info_kb"),
+    CONSOLE_OVERVIEW_MS("console_overview_ms"),
+    OBSERVABILITY_ON_CPU_MS_PER_1000("observability_on_node_cpu_ms_per_1000"),
+    OBSERVABILITY_OFF_CPU_MS_PER_1000("observability_off_node_cpu_ms_per_1000");
 
     private final String key;
 

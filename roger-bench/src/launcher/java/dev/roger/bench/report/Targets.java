@@ -25,7 +25,9 @@ public final class Targets {
                 atMost("tenants_ready", "1,000 tenants x 2 queues ready <= 30 s", r.get(Field.TENANTS_READY_S), 30, "s"),
                 atMost("tenants_cpu", "idle CPU with them <= 2 % (of one core)", r.get(Field.TENANTS_IDLE_CPU_PCT), 2, "%"),
                 atMost("tenants_heap", "heap growth with them <= 256 MB", r.get(Field.TENANTS_HEAP_GROWTH_MB), 256, "MB"),
-                atMost("tenants_info", "RogerAdmin.info() with them < 2 s", r.get(Field.TENANTS_INFO_MS), 2000, "ms"));
+                atMost("tenants_info", "RogerAdmin.info() with them < 2 s", r.get(Field.TENANTS_INFO_MS), 2000, "ms"),
+                atMost("observability", "node CPU per job with metrics and tracing <= 1.10 x without (issue 12)",
+                        r.get(Field.OBSERVABILITY_CPU_RATIO), 1.10, "ratio"));
     }
 
     private static Target latency(Results r) {

@@ -15,12 +15,12 @@ import java.util.List;
  * @param password      its password, printed for the person running the demo
  * @param postBootFile  the asadmin command file Payara Micro runs before deploying
  */
-record ConsoleLogin(String user, String password, Path postBootFile) {
+public record ConsoleLogin(String user, String password, Path postBootFile) {
 
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /** Writes the password file and the post-boot command file into {@code dir}. */
-    static ConsoleLogin create(Path dir) {
+    public static ConsoleLogin create(Path dir) {
         SecureRandom random = new SecureRandom();
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 14; i++) {

@@ -42,7 +42,6 @@ import dev.roger.ra.inbound.LongJobGuard;
 import dev.roger.ra.inbound.RogerActivationSpec;
 import dev.roger.api.spi.NodeHealth;
 import dev.roger.ra.health.NodeHealthCheck;
-import dev.roger.ra.metrics.MetricsSettings;
 import dev.roger.ra.metrics.NodeMetrics;
 import dev.roger.ra.metrics.NodeState;
 import jakarta.resource.NotSupportedException;
@@ -76,7 +75,7 @@ public final class RogerEngine {
     private final PartitionDeclarations declarations = new PartitionDeclarations();
     private final ApplicationEvents events;
     private final NodeMetrics metrics;
-    private final ApplicationTelemetry telemetry = new ApplicationTelemetry();
+    private final ApplicationTelemetry telemetry;
     private final PartitionRegistry partitions;
     private final Cluster cluster;
     private final DroppedBuriedLog droppedBuried;
@@ -98,10 +97,10 @@ public final class RogerEngine {
 
     public RogerEngine(AmqpSettings amqp, EngineSettings settings, DeliverySettings delivery, WorkManager workManager,
                        Timer timer) {
-        this(amqp, settings, delivery, MetricsSettings.DEFAULT, workManager, timer);
+        this(amqp, settings, delivery, TelemetrySettings.DEFAULT, workManager, timer);
     }
 
-    public RogerEngine(AmqpSettings amqp, EngineSettings settings, DeliverySettings delivery, MetricsSettings metrics,
+    public RogerEngine(AmqpSettings amqp, EngineSettings settings, DeliverySettings delivery, TelemetrySettings observability,
                        WorkManager workManager, Timer timer) {
         Names.requirePartition(settings.defaultPartition());
         this.settings = settings;
@@ -110,7 +109,10 @@ public final class RogerEngine {
         this.brokerDescription = amqp.describe();
         com.rabbitmq.client.ConnectionFactory connections = amqp.newConnectionFactory();
         this.keeper = new ConnectionKeeper(connections, "roger@" + settings.nodeName(), brokerDescription);
-        this.metrics = NodeMetrics.create(metrics, settings.nodeName(), new EngineState(), keeper::open);
+        this.metrics = observability.metrics()
+                ? NodeMetrics.create(observability.partitionLabels(), settings.nodeName(), new EngineState(), keeper::open)
+                : NodeMetrics.off();
+        this.telemetry = new ApplicationTelemetry(observability.tracing());
         this.events = new ApplicationEvents(this.metrics.jobs());
         this.consumerChannels = new ConsumerChannels(keeper::open, connections, "roger@" + settings.nodeName(),
                 settings.channelsPerConnection());

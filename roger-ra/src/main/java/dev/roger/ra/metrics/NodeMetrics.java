@@ -35,16 +35,14 @@ public final class NodeMetrics {
     }
 
     /**
-     * @param connection the node's AMQP connection, for the queues' ready counts
+     * @param partitionLabels how many partitions get a {@code partition} label value of their own
+     * @param connection      the node's AMQP connection, for the queues' ready counts
      */
-    public static NodeMetrics create(MetricsSettings settings, String node, NodeState state,
+    public static NodeMetrics create(int partitionLabels, String node, NodeState state,
                                      Supplier<Connection> connection) {
-        if (!settings.enabled()) {
-            return off();
-        }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("node", node);
-        PartitionLabels partitions = new PartitionLabels(settings.partitionLabels());
+        PartitionLabels partitions = new PartitionLabels(partitionLabels);
         QueueDepths depths = new QueueDepths(connection);
         return new NodeMetrics(registry, new JobMeters(registry, partitions), new EnqueueMeters(registry, partitions),
                 new NodeGauges(registry, state, partitions, depths), depths);

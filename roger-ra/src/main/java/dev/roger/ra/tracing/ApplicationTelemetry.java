@@ -16,13 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * application's startup glue hands its CDI {@code OpenTelemetry} to the adapter, keyed by its
  * class loader like the event sinks. A job run by an application's bean, or enqueued on an
  * application's thread, uses that one; anything else uses {@link GlobalOpenTelemetry} (a no-op
- * unless something set it up, e.g. the OpenTelemetry Java agent).
+ * unless something set it up, e.g. the OpenTelemetry Java agent). With tracing turned off
+ * ({@code tracingEnabled=false}) every job and enqueue uses {@link OpenTelemetry#noop()}: no span and
+ * no trace header, whatever the application or the server set up.
  */
 public final class ApplicationTelemetry {
 
     private static final System.Logger LOG = System.getLogger(ApplicationTelemetry.class.getName());
 
     private final Map<ClassLoader, OpenTelemetry> applications = new ConcurrentHashMap<>();
+    private final boolean enabled;
+
+    /** @param enabled false: nothing is traced ({@code tracingEnabled}) */
+    public ApplicationTelemetry(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     /**
      * Takes an application's OpenTelemetry, typed {@code Object} in the SPI so that the API the
@@ -32,6 +40,11 @@ public final class ApplicationTelemetry {
      *         application bundles another copy the adapter cannot see): its jobs then use the global one
      */
     public boolean register(ClassLoader application, Object openTelemetry) {
+        if (!enabled) {
+            LOG.log(Level.DEBUG, "Roger tracing is off (tracingEnabled=false): the OpenTelemetry of {0} is not used",
+                    application);
+            return true;
+        }
         if (!(openTelemetry instanceof OpenTelemetry telemetry)) {
             LOG.log(Level.WARNING, "Roger cannot record traces with the application''s OpenTelemetry ({0} from {1}): "
                     + "it is not the OpenTelemetry API the adapter loaded ({2}); the application must not bundle "
@@ -96,6 +109,9 @@ public final class ApplicationTelemetry {
     }
 
     private OpenTelemetry of(ClassLoader loader) {
+        if (!enabled) {
+            return OpenTelemetry.noop();
+        }
         if (!applications.isEmpty()) {
             for (ClassLoader l = loader; l != null; l = l.getParent()) {
                 OpenTelemetry t = applications.get(l);

@@ -256,7 +256,7 @@ class JobRunnerTest {
         return new JobRunner(endpoints, appEvents, failures, settler, gate, Duration.ZERO, () -> Instant.EPOCH, "n",
                 coordination(), timer, Runnable::run, 1 << 20, RetrySchedule.DEFAULT,
                 new LongJobGuard(() -> connection, publisher, "n", Duration.ZERO, Duration.ofSeconds(1)),
-                new dev.roger.ra.tracing.ApplicationTelemetry());
+                new dev.roger.ra.tracing.ApplicationTelemetry(true));
     }
 
     /** A channel that records publishes (by routing key) and settlements and answers the rest plainly. */
