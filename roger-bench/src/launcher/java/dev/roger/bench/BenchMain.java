@@ -217,7 +217,8 @@ public final class BenchMain {
         Results results = ctx.results();
         LOG.log(Level.INFO, "Starting Payara Micro node {0} ...", name);
         try {
-            PayaraNode node = PayaraNode.start(config, name, adapterProperties, ctx.ctl(), withConsole);
+            PayaraNode node = PayaraNode.start(config, name, adapterProperties, ctx.ctl(), withConsole,
+                    mode.nodeJvmOptions());
             liveNodes.add(node);
             return node;
         } catch (BenchFailure e) {

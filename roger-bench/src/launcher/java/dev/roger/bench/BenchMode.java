@@ -28,6 +28,14 @@ public record BenchMode(String name, int repetitions, int jobs, int warmUpJobs, 
     private static final List<BenchMode> ALL = List.of(FULL, QUICK, SMOKE);
 
     /**
+     * JVM options of the Payara nodes beyond the heap: none where figures count; in smoke mode,
+     * whose figures mean nothing, only the first JIT tier, which halves a node's boot CPU.
+     */
+    public List<String> nodeJvmOptions() {
+        return this == SMOKE ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+    }
+
+    /**
      * The mode named by the arguments ({@code --full}, {@code --quick} or {@code --smoke}; none
      * means full). Maven passes {@code -Dbench.args} as one argument, so words are split here.
      *

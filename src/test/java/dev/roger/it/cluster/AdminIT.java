@@ -140,6 +140,7 @@ class AdminIT {
                     p.queues().get(0).inFlight())), p.queues(), n.name());
             assertTrue(n.connected(), n.name());
             assertTrue(n.server().startsWith("Payara"), n.server());
+            assertEquals(System.getProperty("roger.version"), n.version(), "the RAR's version, from its manifest");
             assertEquals(0, n.maxConcurrentJobs());
         }
         long started = info.nodes().stream().mapToLong(n -> n.counters().started()).sum();

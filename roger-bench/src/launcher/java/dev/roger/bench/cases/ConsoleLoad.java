@@ -37,7 +37,8 @@ final class ConsoleLoad implements AutoCloseable {
 
     private final PayaraNode.Console console;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private ChromeDriver driver;
 
     ConsoleLoad(PayaraNode.Console console) {
@@ -55,13 +56,13 @@ final class ConsoleLoad implements AutoCloseable {
                 .header("Authorization", authorization).timeout(TIMEOUT).GET().build();
         long start = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = dev.roger.bench.node.Calls.within(http, request, HttpResponse.BodyHandlers.ofByteArray());
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (response.statusCode() != 200) {
                 throw new BenchFailure("GET " + console.url() + "/api/info answered " + response.statusCode());
             }
             return new InfoAnswer(millis, response.body().length);
-        } catch (IOException e) {
+        } catch (IOException | java.util.concurrent.TimeoutException e) {
             throw new BenchFailure("GET " + console.url() + "/api/info failed: " + e.getMessage(), e);
         }
     }

@@ -39,7 +39,12 @@ public final class BenchApp {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PARTITIONS_TIMEOUT = Duration.ofMinutes(2);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /**
+     * HTTP/1.1: by default the client asks a plain-HTTP server to upgrade to HTTP/2, and a request
+     * sent so to a Payara still starting was seen to hang past its timeout (two nodes booting at once).
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).build();
     private final String base;
 
     BenchApp(int port) {
@@ -119,7 +124,7 @@ public final class BenchApp {
 
     private JsonObject send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Calls.within(http, request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new BenchFailure(request.method() + " " + request.uri() + " answered " + response.statusCode()
                         + ": " + response.body().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip());
@@ -127,7 +132,7 @@ public final class BenchApp {
             try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
                 return reader.readObject();
             }
-        } catch (IOException e) {
+        } catch (IOException | java.util.concurrent.TimeoutException e) {
             throw new BenchFailure(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -63,19 +63,13 @@ public final class PayaraNode implements AutoCloseable {
      *
      * @param adapterProperties Roger resource adapter properties, e.g. {@code maxConcurrentJobs}
      * @param ctl               to see on the broker that Roger activated the application's beans
+     * @param withConsole       also deploy {@code roger-console.war}, with a console user of its own
+     * @param jvmOptions        JVM options after the fixed heap, e.g. the smoke mode's
      * @throws BenchFailure with the log's tail when it does not come up right
      */
     public static PayaraNode start(BenchConfig config, String name, Map<String, String> adapterProperties,
-                                   RabbitmqCtl ctl) throws InterruptedException {
-        return start(config, name, adapterProperties, ctl, false);
-    }
-
-    /**
-     * As {@link #start(BenchConfig, String, Map, RabbitmqCtl)}, with {@code roger-console.war} and a
-     * console user of its own when {@code withConsole}.
-     */
-    public static PayaraNode start(BenchConfig config, String name, Map<String, String> adapterProperties,
-                                   RabbitmqCtl ctl, boolean withConsole) throws InterruptedException {
+                                   RabbitmqCtl ctl, boolean withConsole, List<String> jvmOptions)
+            throws InterruptedException {
         int port = FreePort.find();
         PayaraMicro payara;
         Optional<Console> console = Optional.empty();
@@ -99,7 +93,8 @@ public final class PayaraNode implements AutoCloseable {
             List<String> arguments = new java.util.ArrayList<>(List.of("--postbootcommandfile", postBoot.toString()));
             arguments.addAll(deploy);
             payara = PayaraMicro.start(config.dir(), name, port, config.amqpUri(),
-                    List.of("-Xmx" + config.payaraHeap()), arguments);
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx" + config.payaraHeap()),
+                            jvmOptions.stream()).toList(), arguments);
         } catch (IOException e) {
             throw new BenchFailure("Cannot write the console's user files for node " + name + ": " + e.getMessage(), e);
         } catch (DemoFailure e) {

@@ -79,9 +79,16 @@ public final class ResultTable {
                         + num(Field.TENANTS_HEAP_GROWTH_MB, "%+.0f MB") + "), " + num(Field.TENANTS_RSS_MB, "%.0f MB")),
                 line("RogerAdmin.info() with them (passive declares of their queues)", num(Field.TENANTS_INFO_MS,
                         "%.0f ms") + "  (" + num(Field.TENANTS_INFO_BASELINE_MS, "%.0f ms") + ")"),
+                line("console: GET /api/info (size)", num(Field.CONSOLE_INFO_MS, "%.0f ms") + " ("
+                        + num(Field.CONSOLE_INFO_KB, "%.0f kB") + ")"),
+                line("console: overview page until its nodes table", num(Field.CONSOLE_OVERVIEW_MS, "%.0f ms")),
                 line("stopping them all", num(Field.TENANTS_STOP_S, "%.1f s"))));
+        section("observability", "8", "metrics and tracing cost", List.of(
+                line("node CPU per 1000 jobs: on / off", num(Field.OBSERVABILITY_ON_CPU_MS_PER_1000, "%.0f") + " / "
+                        + num(Field.OBSERVABILITY_OFF_CPU_MS_PER_1000, "%.0f ms") + "  (x"
+                        + num(Field.OBSERVABILITY_CPU_RATIO, "%.2f") + ")")));
         out.println();
-        out.println("  Goals (issue 3, meant for the full sizes; not assertions)");
+        out.println("  Goals (issues 3 and 12, meant for the full sizes; not assertions)");
         for (Targets.Target t : Targets.check(r)) {
             String verdict = t.met() == null ? "not measured" : t.met() ? "met" : "NOT MET";
             out.printf("    %-12s %-13s %-52s %s%n", t.key(), verdict, t.goal(), t.met() == null ? "" : t.detail());
