@@ -1,12 +1,9 @@
 package dev.roger.wildfly.console;
 
+import dev.roger.wildfly.support.Http;
 import dev.roger.wildfly.support.Http.Reply;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,7 +26,6 @@ final class ConsoleClient {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     /** @param base e.g. {@code http://127.0.0.1:8780/roger-console} */
@@ -56,14 +52,6 @@ final class ConsoleClient {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (user.name + ":" + user.password).getBytes(StandardCharsets.UTF_8)));
         }
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + base + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Http.send(b.build());
     }
 }
