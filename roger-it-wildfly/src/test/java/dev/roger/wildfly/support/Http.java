@@ -37,15 +37,20 @@ public final class Http {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         URI uri = URI.create(base + path + (q.isEmpty() ? "" : "?" + q));
+        Reply r = send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build());
+        return new Reply(r.status(), r.body().strip());
+    }
+
+    /** Sends any request; its status and body. */
+    public static Reply send(HttpRequest request) {
         try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body().strip());
+            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + uri + " failed", e);
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: GET " + uri, e);
+            throw new IllegalStateException("interrupted: " + request.method() + " " + request.uri(), e);
         }
     }
 

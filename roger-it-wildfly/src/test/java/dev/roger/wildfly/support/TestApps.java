@@ -126,6 +126,11 @@ public final class TestApps {
                 </message-driven>
             """;
 
+    /** This build's {@code roger-console.war}, unchanged, as operators deploy it. */
+    public static WebArchive consoleWar() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, copied("roger-console.war"));
+    }
+
     private static File apiJar() {
         return copied("roger-ejb-api.jar");
     }

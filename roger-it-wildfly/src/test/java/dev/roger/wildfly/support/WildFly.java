@@ -25,13 +25,41 @@ public final class WildFly {
         return WildFlySession.arquillianDir().resolve("node" + node);
     }
 
-    /** Nodes 3 (JdbcStateIT) and 4 (EarEmbeddedIT) share node 2's ports: none of them runs at once. */
+    /**
+     * Nodes 3 (JdbcStateIT), 4 (EarEmbeddedIT) and 5 (the console's tests) share node 2's ports:
+     * none of them runs at once.
+     */
     static int offset(int node) {
         return Integer.getInteger(node == 1 ? "wildfly.port.offset" : "wildfly.port.offset.node2", node == 1 ? 300 : 400);
     }
 
     public static int httpPort(int node) {
         return HTTP_PORT + offset(node);
+    }
+
+    public static int managementPort(int node) {
+        return MANAGEMENT_PORT + offset(node);
+    }
+
+    /**
+     * Adds a user of the application realm (the ApplicationDomain's properties files in the node's
+     * configuration directory) with one group, as an operator does: {@code bin/add-user.sh -a}.
+     */
+    public static void addApplicationUser(int node, String user, String password, String group) {
+        Path config = baseDir(node).resolve("configuration");
+        try {
+            Process p = new ProcessBuilder(home().resolve("bin/add-user.sh").toString(), "-a", "-u", user, "-p", password,
+                    "-g", group, "-sc", config.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("add-user.sh " + user + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run add-user.sh", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String nodeName(int node) {

@@ -15,7 +15,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 /**
  * A second WildFly, started by a test rather than by Arquillian (one Arquillian container per
  * suite is enough for the rest): {@code bin/standalone.sh} on node 2's prepared base directory
- * with its own port offset, the application dropped into its {@code deployments} directory before
+ * with its own port offset, the applications dropped into its {@code deployments} directory before
  * the boot, as a user would. Stopped with SIGTERM, which WildFly takes as a graceful shutdown.
  */
 public final class WildFlyProcess implements AutoCloseable {
@@ -41,9 +41,17 @@ public final class WildFlyProcess implements AutoCloseable {
      */
     public static WildFlyProcess start(int node, String serverConfig, Archive<?> app, String servletPath, Duration timeout,
             java.util.Map<String, String> properties) {
+        return start(node, serverConfig, List.of(app), servletPath, timeout, properties);
+    }
+
+    /** As above, with several applications deployed (e.g. roger-console.war beside a job application). */
+    public static WildFlyProcess start(int node, String serverConfig, List<? extends Archive<?>> apps, String servletPath,
+            Duration timeout, java.util.Map<String, String> properties) {
         Path base = WildFly.baseDir(node);
         try {
-            app.as(ZipExporter.class).exportTo(base.resolve("deployments").resolve(app.getName()).toFile(), true);
+            for (Archive<?> app : apps) {
+                app.as(ZipExporter.class).exportTo(base.resolve("deployments").resolve(app.getName()).toFile(), true);
+            }
             List<String> command = new ArrayList<>(List.of(
                     WildFly.home().resolve("bin/standalone.sh").toString(),
                     "-c", serverConfig));
@@ -58,15 +66,17 @@ public final class WildFlyProcess implements AutoCloseable {
             WildFlyProcess server = new WildFlyProcess(pb.start(), node);
             Http http = new Http("http://127.0.0.1:" + WildFly.httpPort(node) + "/");
             try {
-                Path failed = base.resolve("deployments").resolve(app.getName() + ".failed");
                 Await.until("WildFly node " + node + " serves " + servletPath, timeout, () -> {
                     if (!server.process.isAlive()) {
                         throw new AssertionError("WildFly node " + node + " exited: see " + base.resolve("console.log"));
                     }
                     // The deployment scanner's marker of a failed deployment holds the reason.
-                    if (java.nio.file.Files.exists(failed)) {
-                        throw new AssertionError("WildFly node " + node + " failed to deploy " + app.getName() + ": "
-                                + readQuietly(failed));
+                    for (Archive<?> app : apps) {
+                        Path failed = base.resolve("deployments").resolve(app.getName() + ".failed");
+                        if (java.nio.file.Files.exists(failed)) {
+                            throw new AssertionError("WildFly node " + node + " failed to deploy " + app.getName() + ": "
+                                    + readQuietly(failed));
+                        }
                     }
                     try {
                         return http.get(servletPath).status() == 200;
