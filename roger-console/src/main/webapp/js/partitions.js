@@ -5,8 +5,45 @@ import { post, del, seg, query } from './api.js';
 
 const STATE_PILL = { CONSUMING: 'ok', PAUSED: 'warn', STOPPED: 'bad' };
 
+/**
+ * Jobs per second of each partition queue, from the counters of two successive Info answers: the
+ * difference of each node's counters of the queue over the time between the answers (a node that
+ * restarted, a new incarnation, counts from its next answer). Null before the second answer.
+ */
+export class QueueRates {
+  constructor() { this.previous = null; }
+
+  update(info) {
+    const now = Date.parse(info.at) || Date.now();
+    const current = new Map();
+    for (const n of info.nodes) {
+      for (const p of n.partitions) {
+        for (const q of p.queues) {
+          if (q.counters) current.set(`${n.name}@${n.startedAt}/${p.partition}/${q.queue}`, { key: `${p.partition}/${q.queue}`, c: q.counters });
+        }
+      }
+    }
+    const rates = new Map();
+    if (this.previous && now > this.previous.t) {
+      const dt = (now - this.previous.t) / 1000;
+      for (const [id, { key, c }] of current) {
+        const before = this.previous.counters.get(id);
+        const r = rates.get(key) || { succeeded: 0, failed: 0 };
+        if (before) {
+          r.succeeded += Math.max(0, c.succeeded - before.c.succeeded) / dt;
+          r.failed += Math.max(0, c.failed - before.c.failed) / dt;
+        }
+        rates.set(key, r);
+      }
+    }
+    const first = !this.previous;
+    this.previous = { t: now, counters: current };
+    return first ? null : rates;
+  }
+}
+
 /** One row per partition queue: the broker's counts, then what each node does with it. */
-export function rows(info) {
+export function rows(info, rates = null) {
   const byKey = new Map();
   const row = (partition, queue) => {
     const key = `${partition}/${queue}`;
@@ -24,6 +61,9 @@ export function rows(info) {
     for (const j of n.running) if (byKey.has(`${j.partition}/${j.queue}`)) row(j.partition, j.queue).running++;
   }
   for (const r of byKey.values()) {
+    const rate = rates && rates.get(r.key);
+    r.succeededRate = rate ? rate.succeeded : (rates ? 0 : null);
+    r.failedRate = rate ? rate.failed : (rates ? 0 : null);
     r.paused = r.nodes.some((n) => n.state === 'PAUSED');
     r.state = r.paused ? 'PAUSED' : r.nodes.some((n) => n.state === 'CONSUMING') ? 'CONSUMING' : r.nodes.length ? r.nodes[0].state : 'no node';
   }
@@ -83,6 +123,8 @@ export function create(ctx) {
     { key: 'buried', label: 'Buried', num: true },
     { key: 'consumers', label: 'Consumers', num: true },
     { key: 'running', label: 'Running', num: true },
+    { key: 'succeededRate', label: 'Succeeded / s', num: true, cell: (r) => (r.succeededRate == null ? '–' : fmt.rate(r.succeededRate)) },
+    { key: 'failedRate', label: 'Failed / s', num: true, cell: (r) => (r.failedRate == null ? '–' : fmt.rate(r.failedRate)) },
     { key: 'state', label: 'State', cell: (r) => pill(r.state.toLowerCase(), STATE_PILL[r.state] || 'warn') },
     { key: 'nodes', label: 'Workers per node', sortable: false, cell: nodesCell },
   ];
@@ -107,8 +149,9 @@ export function create(ctx) {
     }, h('strong', 'Start a partition on'), nodeSelect, partition, queues, h('button.primary', { type: 'submit', dataset: { action: 'start' } }, 'Start'));
   }
 
+  const queueRates = new QueueRates();
   const element = h('section', { id: 'page-partitions' }, h('h1', 'Partitions'),
-    h('p.muted', 'Counts: ready, consumers, retrying and buried from the broker; unacked is the sum of the nodes\' deliveries in flight. A paused queue is paused on every node.'),
+    h('p.muted', 'Counts: ready, consumers, retrying and buried from the broker; unacked is the sum of the nodes\' deliveries in flight; jobs per second from the nodes\' counters of each queue between two updates. A paused queue is paused on every node.'),
     startForm, table.element);
 
   return {
@@ -121,7 +164,7 @@ export function create(ctx) {
           nodeSelect.replaceChildren(...names.map((n) => h('option', { value: n, selected: n === chosen }, n)));
         }
       }
-      table.setRows(rows(info));
+      table.setRows(rows(info, queueRates.update(info)));
     },
   };
 }

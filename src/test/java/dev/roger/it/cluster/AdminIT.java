@@ -136,8 +136,9 @@ class AdminIT {
 
         for (NodeInfo n : info.nodes()) {
             PartitionInfo p = n.partitions().stream().filter(x -> x.partition().equals(P)).findFirst().orElseThrow();
+            PartitionInfo.NodeQueue q = p.queues().get(0);
             assertEquals(List.of(new PartitionInfo.NodeQueue("default", 2, PartitionInfo.ConsumerState.CONSUMING,
-                    p.queues().get(0).inFlight())), p.queues(), n.name());
+                    q.inFlight(), q.counters())), p.queues(), n.name());
             assertTrue(n.connected(), n.name());
             assertTrue(n.server().startsWith("Payara"), n.server());
             assertEquals(System.getProperty("roger.version"), n.version(), "the RAR's version, from its manifest");
@@ -146,6 +147,12 @@ class AdminIT {
         long started = info.nodes().stream().mapToLong(n -> n.counters().started()).sum();
         long succeeded = info.nodes().stream().mapToLong(n -> n.counters().succeeded()).sum();
         assertTrue(started >= 2 && succeeded >= 1, "counters: " + info.nodes().stream().map(NodeInfo::counters).toList());
+        // The queue's own counters: the jobs of this test's partition, counted where they ran.
+        List<dev.roger.api.admin.JobCounters> ofQueue = info.nodes().stream().flatMap(n -> n.partitions().stream())
+                .filter(x -> x.partition().equals(P)).map(x -> x.queues().get(0).counters()).toList();
+        assertTrue(ofQueue.stream().mapToLong(dev.roger.api.admin.JobCounters::started).sum() >= 2
+                && ofQueue.stream().mapToLong(dev.roger.api.admin.JobCounters::succeeded).sum() >= 1,
+                "the counters of " + P + "-default on each node: " + ofQueue);
 
         QueueInfo queue = info.queues().stream().filter(x -> x.partition().equals(P)).findFirst().orElseThrow();
         assertEquals(2, queue.consumers(), queue.toString());

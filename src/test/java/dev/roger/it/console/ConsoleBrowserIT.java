@@ -154,6 +154,26 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void thePartitionsPageShowsAQueuesRateWhileItsJobsRun() throws Exception {
+        open(ADMIN, "partitions");
+        By rate = By.cssSelector("#partitions-table tr[data-key='" + R + "/default'] td[data-col=succeededRate]");
+        waitFor(rate);
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            jobs.add(work(100, null));
+        }
+        client.enqueueAll(R, jobs);
+        wait(WAIT).until(d -> number(text(rate)) > 0);
+        Await.until("the 400 jobs ran", WAIT, () -> ran(jobs) == 400);
+        wait(WAIT).until(d -> number(text(rate)) == 0);
+    }
+
+    /** A figure the page shows; "–" (no rate yet) reads as -1. */
+    private static double number(String shown) {
+        return shown.equals("–") ? -1 : Double.parseDouble(shown.replace(",", ""));
+    }
+
+    @Test
     void aQueuePausedFromThePageHasNoConsumerOnTheBroker() throws Exception {
         open(ADMIN, "partitions");
         By row = By.cssSelector("#partitions-table tr[data-key='" + P + "/default']");

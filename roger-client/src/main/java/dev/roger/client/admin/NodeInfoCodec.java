@@ -27,7 +27,8 @@ public final class NodeInfoCodec {
         for (PartitionInfo p : n.partitions()) {
             JsonArrayBuilder queues = Json.createArrayBuilder();
             p.queues().forEach(q -> queues.add(Json.createObjectBuilder().add("queue", q.queue())
-                    .add("workers", q.workers()).add("state", q.state().name()).add("inFlight", q.inFlight())));
+                    .add("workers", q.workers()).add("state", q.state().name()).add("inFlight", q.inFlight())
+                    .add("counters", counters(q.counters()))));
             partitions.add(Json.createObjectBuilder().add("partition", p.partition()).add("queues", queues));
         }
         JsonArrayBuilder waiting = Json.createArrayBuilder();
@@ -52,8 +53,7 @@ public final class NodeInfoCodec {
         JsonObjectBuilder b = Json.createObjectBuilder().add("name", n.name())
                 .add("startedAt", n.startedAt().toString()).add("connected", n.connected())
                 .add("maxConcurrentJobs", n.maxConcurrentJobs()).add("slotsInUse", n.slotsInUse())
-                .add("counters", Json.createObjectBuilder().add("started", c.started()).add("succeeded", c.succeeded())
-                        .add("failed", c.failed()).add("buried", c.buried()))
+                .add("counters", counters(c))
                 .add("partitions", partitions).add("waiting", waiting).add("running", running)
                 .add("retryDelays", delays).add("retryQueues", retryQueues);
         optional(b, "version", n.version());
@@ -61,17 +61,30 @@ public final class NodeInfoCodec {
         return b.build();
     }
 
+    private static JsonObjectBuilder counters(JobCounters c) {
+        return Json.createObjectBuilder().add("started", c.started()).add("succeeded", c.succeeded())
+                .add("failed", c.failed()).add("buried", c.buried());
+    }
+
+    private static JobCounters counters(JsonObject c) {
+        return new JobCounters(c.getJsonNumber("started").longValue(), c.getJsonNumber("succeeded").longValue(),
+                c.getJsonNumber("failed").longValue(), c.getJsonNumber("buried").longValue());
+    }
+
+    /** A queue's counters; a node of an older version sends none, read as zeros. */
+    private static JobCounters queueCounters(JsonObject q) {
+        JsonObject c = q.getJsonObject("counters");
+        return c == null ? new JobCounters(0, 0, 0, 0) : counters(c);
+    }
+
     /** @throws RuntimeException (from JSON-P) when the answer is not one */
     public static NodeAnswer decode(JsonObject o) {
-        JsonObject c = o.getJsonObject("counters");
-        JobCounters counters = new JobCounters(c.getJsonNumber("started").longValue(),
-                c.getJsonNumber("succeeded").longValue(), c.getJsonNumber("failed").longValue(),
-                c.getJsonNumber("buried").longValue());
+        JobCounters counters = counters(o.getJsonObject("counters"));
         List<PartitionInfo> partitions = o.getJsonArray("partitions").getValuesAs(JsonObject.class).stream()
                 .map(p -> new PartitionInfo(p.getString("partition"), p.getJsonArray("queues")
                         .getValuesAs(JsonObject.class).stream().map(q -> new PartitionInfo.NodeQueue(q.getString("queue"),
                                 q.getInt("workers"), PartitionInfo.ConsumerState.valueOf(q.getString("state")),
-                                q.getInt("inFlight"))).toList())).toList();
+                                q.getInt("inFlight"), queueCounters(q))).toList())).toList();
         List<WaitingPartition> waiting = o.getJsonArray("waiting").getValuesAs(JsonObject.class).stream()
                 .map(w -> new WaitingPartition(w.getString("partition"), w.getString("queue"), w.getString("reason"),
                         w.getInt("attempts"), Instant.parse(w.getString("since")), Instant.parse(w.getString("nextTry"))))

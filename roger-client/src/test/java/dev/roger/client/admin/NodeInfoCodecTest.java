@@ -22,7 +22,8 @@ class NodeInfoCodecTest {
         NodeInfo info = new NodeInfo("n1", "0.1.0", "Payara (GlassFish) on Java 17", t, true, 8, 3,
                 new JobCounters(10, 7, 2, 1),
                 List.of(new PartitionInfo("acme", List.of(
-                        new PartitionInfo.NodeQueue("default", 4, PartitionInfo.ConsumerState.CONSUMING, 2),
+                        new PartitionInfo.NodeQueue("default", 4, PartitionInfo.ConsumerState.CONSUMING, 2,
+                                new JobCounters(7, 5, 1, 1)),
                         new PartitionInfo.NodeQueue("slow", 1, PartitionInfo.ConsumerState.PAUSED, 0)))),
                 List.of(new WaitingPartition("beta", "default", "PRECONDITION_FAILED - inequivalent arg 'x-queue-type'",
                         3, t, t.plusSeconds(4))),

@@ -23,11 +23,19 @@ public record PartitionInfo(String partition, List<NodeQueue> queues) {
      * @param workers  jobs of it that may run at once on the node
      * @param state    whether the node consumes it now
      * @param inFlight deliveries of it the node holds unacknowledged (running or about to)
+     * @param counters what the node's jobs of this queue did since the node started; two readings
+     *                 give the queue's rates on the node
      */
-    public record NodeQueue(String queue, int workers, ConsumerState state, int inFlight) {
+    public record NodeQueue(String queue, int workers, ConsumerState state, int inFlight, JobCounters counters) {
         public NodeQueue {
             Objects.requireNonNull(queue, "queue");
             Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(counters, "counters");
+        }
+
+        /** A queue whose jobs did nothing on the node yet. */
+        public NodeQueue(String queue, int workers, ConsumerState state, int inFlight) {
+            this(queue, workers, state, inFlight, new JobCounters(0, 0, 0, 0));
         }
     }
 

@@ -170,8 +170,8 @@ final class PartitionRegistry {
                 || dev.roger.client.amqp.Errors.isChannelClose(e, dev.roger.client.amqp.Errors.PRECONDITION_FAILED);
     }
 
-    /** What runs on this node, queue by queue, for Info. */
-    synchronized List<dev.roger.api.admin.PartitionInfo> describe() {
+    /** What runs on this node, queue by queue, for Info, with each queue's counters from {@code counts}. */
+    synchronized List<dev.roger.api.admin.PartitionInfo> describe(dev.roger.ra.inbound.JobCounts counts) {
         List<dev.roger.api.admin.PartitionInfo> result = new ArrayList<>();
         desired().forEach((partition, spec) -> {
             List<dev.roger.api.admin.PartitionInfo.NodeQueue> queues = new ArrayList<>();
@@ -183,7 +183,7 @@ final class PartitionRegistry {
                         : gate.paused(partition, queue) ? dev.roger.api.admin.PartitionInfo.ConsumerState.PAUSED
                         : dev.roger.api.admin.PartitionInfo.ConsumerState.STOPPED;
                 queues.add(new dev.roger.api.admin.PartitionInfo.NodeQueue(queue, workers, state,
-                        c == null ? 0 : c.inFlight()));
+                        c == null ? 0 : c.inFlight(), counts.of(partition, queue)));
             });
             result.add(new dev.roger.api.admin.PartitionInfo(partition, queues));
         });

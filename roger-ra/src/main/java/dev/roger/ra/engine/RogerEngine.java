@@ -445,7 +445,7 @@ public final class RogerEngine {
 
     /** Liveness and readiness, for the console's health endpoints. */
     public NodeHealth health() {
-        return NodeHealthCheck.of(keeper.isOpen(), gate.closedAt(), partitions.describe(), partitions.waiting());
+        return NodeHealthCheck.of(keeper.isOpen(), gate.closedAt(), partitions.describe(events.counts()), partitions.waiting());
     }
 
     /** What the gauges read, at each scrape. */
@@ -476,7 +476,7 @@ public final class RogerEngine {
 
         @Override
         public List<dev.roger.api.admin.PartitionInfo> partitions() {
-            return partitions.describe();
+            return partitions.describe(events.counts());
         }
 
         @Override
@@ -594,7 +594,7 @@ public final class RogerEngine {
         Instant now = Instant.now();
         return new NodeInfo(settings.nodeName(), NodeDescription.version(), NodeDescription.server(), startedAt,
                 keeper.isOpen(), settings.maxConcurrentJobs(), settler.inFlight(), events.counts().snapshot(),
-                partitions.describe(), partitions.waiting(),
+                partitions.describe(events.counts()), partitions.waiting(),
                 NodeDescription.running(gate.runningNow(null), settings.nodeName(), now));
     }
 

@@ -103,7 +103,7 @@ public final class Settler {
         boolean done = copyThenAck(delivery, "bury", () -> burier.bury(delivery, body, reason, error, attempts),
                 beforeAck);
         if (done) {
-            counts.buried();
+            counts.buried(delivery.partition(), delivery.queue());
         }
         return done;
     }
