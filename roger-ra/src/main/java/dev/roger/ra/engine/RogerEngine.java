@@ -570,7 +570,9 @@ public final class RogerEngine {
         int before = runningOf(partition);
         Instant deadline = Instant.now().plus(timeout);
         try {
-            while (settler.inFlight(partition) > 0 && Instant.now().isBefore(deadline)) {
+            // A job's delivery is settled before its run leaves the gate (events and coordination
+            // come after the ack), so both must be empty before the partition counts as drained.
+            while ((settler.inFlight(partition) > 0 || runningOf(partition) > 0) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
             }
         } catch (InterruptedException e) {
