@@ -106,6 +106,11 @@ public final class AmqpRogerClient implements RogerClient, AutoCloseable {
         return cluster.cancel(partition, jobId);
     }
 
+    @Override
+    public ControlResult cancel(String partition, Job job) {
+        return cluster.cancel(partition, job.id(), job.runAt().orElse(null));
+    }
+
     /**
      * The operators' operations on the cluster this client is in, over this client's connection:
      * info, queues, purges, buried jobs, and partitions on a named node (sent to it over the

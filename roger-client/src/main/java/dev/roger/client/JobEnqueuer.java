@@ -6,6 +6,7 @@ import dev.roger.api.Names;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
+import dev.roger.client.amqp.DelayCascade;
 import dev.roger.client.amqp.Errors;
 import dev.roger.client.amqp.QueueDeclarer;
 import dev.roger.client.cluster.ClusterClient;
@@ -37,6 +38,7 @@ public final class JobEnqueuer {
     private final ClusterClient cluster;
     private final BrokerNames names;
     private final EnqueueTracing tracing;
+    private final DelayCascade delays;
 
     /** An enqueuer whose spans go to {@link io.opentelemetry.api.GlobalOpenTelemetry}. */
     public JobEnqueuer(ConfirmPublisher publisher, QueueDeclarer declarer, ClusterClient cluster, BrokerNames names,
@@ -53,6 +55,9 @@ public final class JobEnqueuer {
         this.declarer = declarer;
         this.maxJobBytes = maxJobBytes;
         this.brokerDescription = AmqpSettings.redact(brokerDescription);
+        this.delays = new DelayCascade(publisher, names);
+        // A deleted main queue lost its binding to the cascade's delivery exchange with it.
+        publisher.onUnroutable(delays::forget);
     }
 
     /**
@@ -83,55 +88,136 @@ public final class JobEnqueuer {
      *                                                 state owner did not answer; nothing was published
      */
     public List<Job> enqueueAll(String partition, List<Job> jobs, Function<Job, String> queueOf) {
+        return publish(prepare(partition, jobs, queueOf));
+    }
+
+    /**
+     * The first half of an enqueue: checks and encodes the jobs and takes their queue keys, but
+     * publishes nothing. Follow it with {@link #publish} or {@link #abandon}; used to publish after
+     * a transaction commits, with the caller's errors (bad input, a held key) thrown at once.
+     *
+     * @throws IllegalArgumentException for any invalid job; nothing was prepared
+     * @throws dev.roger.api.DuplicateJobException when a job's queue key is held
+     * @throws dev.roger.api.StateUnavailableException when a job has a queue key and the owner did not answer
+     */
+    public Prepared prepare(String partition, List<Job> jobs, Function<Job, String> queueOf) {
         Names.requirePartition(partition);
         EnqueueTracing.Batch spans = tracing.batch();
         try {
-            return publish(partition, jobs, queueOf, spans);
+            Instant now = Instant.now();
+            List<Job> queued = new ArrayList<>(jobs.size());
+            List<ConfirmPublisher.Message> messages = new ArrayList<>(jobs.size());
+            Set<String> targets = new LinkedHashSet<>();
+            Set<String> scheduledTargets = new LinkedHashSet<>();
+            for (Job job : jobs) {
+                JobCodec.requireWellFormed(job);
+                String queue = queueOf.apply(job);
+                Job q = job.toBuilder().partition(partition).queue(queue).queuedAt(now).startedAt(null).build();
+                byte[] body = JobCodec.encode(q);
+                if (body.length > maxJobBytes) {
+                    throw new IllegalArgumentException("Job " + job.id() + " of type " + job.type() + " is " + body.length
+                            + " bytes, over the limit of " + maxJobBytes + " bytes (maxJobBytes); pass a reference to "
+                            + "large data instead of the data");
+                }
+                String target = names.mainQueue(partition, queue);
+                targets.add(target);
+                queued.add(q);
+                var props = JobMessages.properties(partition, q, spans.start(partition, target, q));
+                long delayUnits = q.runAt().map(at -> DelayCascade.units(now, at)).orElse(0L);
+                if (delayUnits > 0) {
+                    scheduledTargets.add(target);
+                    messages.add(delays.message(target, props, body, delayUnits, q.runAt().orElseThrow()));
+                } else {
+                    messages.add(new ConfirmPublisher.Message(target, props, body));
+                }
+            }
+            List<Job> claimed = claimQueueKeys(partition, queued);
+            return new Prepared(partition, List.copyOf(queued), messages, targets, scheduledTargets, claimed, spans);
         } catch (RuntimeException e) {
             spans.failed(e);
-            throw e;
-        } finally {
             spans.end();
+            throw e;
         }
     }
 
-    private List<Job> publish(String partition, List<Job> jobs, Function<Job, String> queueOf,
-                              EnqueueTracing.Batch spans) {
-        Instant now = Instant.now();
-        List<Job> queued = new ArrayList<>(jobs.size());
-        List<ConfirmPublisher.Message> messages = new ArrayList<>(jobs.size());
-        Set<String> targets = new LinkedHashSet<>();
-        for (Job job : jobs) {
-            JobCodec.requireWellFormed(job);
-            String queue = queueOf.apply(job);
-            Job q = job.toBuilder().partition(partition).queue(queue).queuedAt(now).startedAt(null).build();
-            byte[] body = JobCodec.encode(q);
-            if (body.length > maxJobBytes) {
-                throw new IllegalArgumentException("Job " + job.id() + " of type " + job.type() + " is " + body.length
-                        + " bytes, over the limit of " + maxJobBytes + " bytes (maxJobBytes); pass a reference to "
-                        + "large data instead of the data");
-            }
-            String target = names.mainQueue(partition, queue);
-            targets.add(target);
-            queued.add(q);
-            messages.add(new ConfirmPublisher.Message(target,
-                    JobMessages.properties(partition, q, spans.start(partition, target, q)), body));
+    /**
+     * Publishes what {@link #prepare} made and waits for the broker's confirms (see
+     * {@link #enqueueAll} for the outcomes).
+     *
+     * @return the jobs as published, in order
+     */
+    public List<Job> publish(Prepared batch) {
+        try {
+            publishPrepared(batch);
+            return batch.jobs();
+        } catch (RuntimeException e) {
+            batch.spans.failed(e);
+            throw e;
+        } finally {
+            batch.spans.end();
         }
+    }
+
+    /** Gives back the queue keys {@link #prepare} took; nothing is published. */
+    public void abandon(Prepared batch) {
+        batch.claimed.forEach(j -> cluster.releaseQueueKeyQuietly(batch.partition, j));
+        batch.spans.end();
+    }
+
+    /** Jobs checked, encoded and holding their queue keys, not yet published. */
+    public static final class Prepared {
+        private final String partition;
+        private final List<Job> jobs;
+        private final List<ConfirmPublisher.Message> messages;
+        private final Set<String> targets;
+        private final Set<String> scheduledTargets;
+        private final List<Job> claimed;
+        private final EnqueueTracing.Batch spans;
+
+        private Prepared(String partition, List<Job> jobs, List<ConfirmPublisher.Message> messages, Set<String> targets,
+                         Set<String> scheduledTargets, List<Job> claimed, EnqueueTracing.Batch spans) {
+            this.partition = partition;
+            this.jobs = jobs;
+            this.messages = messages;
+            this.targets = targets;
+            this.scheduledTargets = scheduledTargets;
+            this.claimed = claimed;
+            this.spans = spans;
+        }
+
+        /** The partition they go to. */
+        public String partition() {
+            return partition;
+        }
+
+        /** The jobs as they will be published (partition, queue and {@code queuedAt} set), in order. */
+        public List<Job> jobs() {
+            return jobs;
+        }
+    }
+
+    private void publishPrepared(Prepared batch) {
+        String partition = batch.partition;
+        List<Job> queued = batch.jobs;
+        Set<String> targets = batch.targets;
+        List<Job> claimed = batch.claimed;
         if (queued.isEmpty()) {
-            return queued;
+            return;
         }
-        List<Job> claimed = claimQueueKeys(partition, queued);
         String where = String.join(", ", targets);
         try {
             for (String target : targets) {
                 declarer.ensureMain(target);
+            }
+            for (String target : batch.scheduledTargets) {
+                delays.ensureRoute(target);
             }
         } catch (IOException | TimeoutException | InterruptedException e) {
             throw failed(partition, claimed, targets, e, EnqueueFailures.notEnqueued(queued, where, brokerDescription,
                     "its queue could not be declared: " + Errors.describe(e), e));
         }
         try {
-            publisher.publishAll(messages);
+            publisher.publishAll(batch.messages);
         } catch (IOException | TimeoutException | InterruptedException e) {
             throw failed(partition, claimed, targets, e,
                     EnqueueFailures.publishFailed(queued, where, brokerDescription, e));
@@ -141,7 +227,6 @@ public final class JobEnqueuer {
                 LOG.log(Level.DEBUG, "Enqueued {0} with args {1}", q, q.argsJson());
             }
         }
-        return queued;
     }
 
     /**
@@ -176,6 +261,10 @@ public final class JobEnqueuer {
             Thread.currentThread().interrupt();
         }
         targets.forEach(declarer::forget);
+        if (cause instanceof IOException) {
+            // A cascade deleted behind Roger's back closes the channel: declare it again next time.
+            delays.forget();
+        }
         claimed.forEach(j -> cluster.releaseQueueKeyQuietly(partition, j));
         return outcome;
     }

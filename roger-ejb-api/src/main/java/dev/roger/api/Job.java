@@ -25,6 +25,12 @@ public final class Job {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] BASE32_HEX = "0123456789abcdefghijklmnopqrstuv".toCharArray();
 
+    /**
+     * The longest delay a job can be scheduled with: (2^30 - 1) x 100 ms, about 3.4 years (the
+     * broker's delay cascade has 30 levels of 100 ms x 2^n).
+     */
+    public static final Duration MAX_DELAY = Duration.ofMillis(100L * ((1L << 30) - 1));
+
     private final String id;
     private final String type;
     private final String argsJson;
@@ -38,6 +44,7 @@ public final class Job {
     private final int retryCount;
     private final Instant queuedAt;
     private final Instant startedAt;
+    private final Instant runAt;
 
     private Job(Builder b) {
         this.id = b.id != null ? Names.requireJobId(b.id) : newId();
@@ -53,6 +60,7 @@ public final class Job {
         this.retryCount = b.retryCount;
         this.queuedAt = b.queuedAt;
         this.startedAt = b.startedAt;
+        this.runAt = b.runAt;
     }
 
     /** A builder for a job of the given type (the name an MDB is bound to). */
@@ -175,6 +183,14 @@ public final class Job {
         return Optional.ofNullable(startedAt);
     }
 
+    /**
+     * When the job is due, for a job scheduled with {@link Builder#runAt} or {@link Builder#delay};
+     * empty for a job that runs as soon as a worker is free.
+     */
+    public Optional<Instant> runAt() {
+        return Optional.ofNullable(runAt);
+    }
+
     /** A builder holding all of this job's values, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder(type);
@@ -190,6 +206,7 @@ public final class Job {
         b.retryCount = retryCount;
         b.queuedAt = queuedAt;
         b.startedAt = startedAt;
+        b.runAt = runAt;
         return b;
     }
 
@@ -203,7 +220,7 @@ public final class Job {
                 && retryable == other.retryable && idempotent == other.idempotent
                 && Objects.equals(maxExecutionTime, other.maxExecutionTime)
                 && retryCount == other.retryCount && Objects.equals(queuedAt, other.queuedAt)
-                && Objects.equals(startedAt, other.startedAt);
+                && Objects.equals(startedAt, other.startedAt) && Objects.equals(runAt, other.runAt);
     }
 
     @Override
@@ -233,6 +250,7 @@ public final class Job {
         private int retryCount;
         private Instant queuedAt;
         private Instant startedAt;
+        private Instant runAt;
 
         private Builder(String type) {
             this.type = type;
@@ -340,6 +358,36 @@ public final class Job {
         public Builder startedAt(Instant at) {
             this.startedAt = at;
             return this;
+        }
+
+        /**
+         * Schedules the job: it stays on the broker and reaches its queue at {@code at} (rounded
+         * up to the next 100 ms), not before; a time in the past, or {@code null}, means at once.
+         * Delays up to about 3.4 years are supported (see {@code docs/scheduling.md}).
+         *
+         * @throws IllegalArgumentException when {@code at} is further ahead than the longest delay
+         */
+        public Builder runAt(Instant at) {
+            if (at != null && Duration.between(Instant.now(), at).compareTo(MAX_DELAY) > 0) {
+                throw new IllegalArgumentException("runAt " + at + " is more than the longest delay ("
+                        + MAX_DELAY.toDays() + " days) ahead");
+            }
+            this.runAt = at;
+            return this;
+        }
+
+        /**
+         * Schedules the job {@code delay} from now (the moment this method is called):
+         * {@code runAt(Instant.now().plus(delay))}.
+         *
+         * @throws IllegalArgumentException when the delay is negative or longer than the longest delay
+         */
+        public Builder delay(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay must not be negative, was " + delay);
+            }
+            return runAt(Instant.now().plus(delay));
         }
 
         /** The job; a random id is chosen unless one was given. */

@@ -65,7 +65,7 @@ public final class Names {
      * the first '.', and no name of the default cluster starts with {@code <cluster>.}, since what
      * follows its first segment ({@code roger}, {@code <partition>-<queue>}, or the 20 or more
      * characters of {@code <partition>-execution-waiting-}) is {@code control}, {@code nodes},
-     * {@code owner.}, {@code buried} or {@code retry.}, never {@code roger.} or {@code <partition>-}.
+     * {@code owner.}, {@code buried}, {@code delay.} or {@code retry.}, never {@code roger.} or {@code <partition>-}.
      *
      * @throws IllegalArgumentException when {@code cluster} is not a valid cluster name
      */

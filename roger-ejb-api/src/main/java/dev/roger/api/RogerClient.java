@@ -68,4 +68,14 @@ public interface RogerClient {
      * @throws StateUnavailableException when the partition's state owner did not answer; nothing was cancelled
      */
     ControlResult cancel(String partition, String jobId);
+
+    /**
+     * Cancels a job as {@link #cancel(String, String)} does, given the job as {@code enqueue}
+     * returned it: for a scheduled job ({@link Job#runAt()}) the cancel is kept until the job is
+     * due plus the cancel retention, however far ahead that is, so it is dropped when it arrives.
+     * {@code cancel(partition, jobId)} keeps a cancel for the retention only (24 hours by default).
+     *
+     * @throws StateUnavailableException when the partition's state owner did not answer; nothing was cancelled
+     */
+    ControlResult cancel(String partition, Job job);
 }

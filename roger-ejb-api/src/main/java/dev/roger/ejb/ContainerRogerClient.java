@@ -28,4 +28,9 @@ final class ContainerRogerClient implements RogerClient {
     public ControlResult cancel(String partition, String jobId) {
         return adapter.call(c -> c.cancel(partition, jobId));
     }
+
+    @Override
+    public ControlResult cancel(String partition, Job job) {
+        return adapter.call(c -> c.cancel(partition, job));
+    }
 }

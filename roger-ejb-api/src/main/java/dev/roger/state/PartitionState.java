@@ -114,7 +114,7 @@ public final class PartitionState {
             case ACQUIRE_EXEC_KEY -> acquireExecKey(key(r), jobId(r), node(r), now);
             case RELEASE_EXEC_KEY -> releaseExecKey(key(r), jobId(r), now);
             case RENEW -> renew(node(r), r.jobIds(), now);
-            case CANCEL -> cancel(jobId(r), now);
+            case CANCEL -> cancel(jobId(r), r.version() > now.toEpochMilli() ? Instant.ofEpochMilli(r.version()) : now);
             case CONSUME_CANCEL -> consumeCancel(jobId(r), now);
             case PAUSE -> changed(paused.add(key(r)));
             case RESUME -> changed(paused.remove(key(r)));
@@ -227,9 +227,10 @@ public final class PartitionState {
         return StateReply.of(StateReply.Status.DONE);
     }
 
-    private StateReply cancel(String jobId, Instant now) {
+    /** @param from where the retention counts from: now, or a scheduled job's due time */
+    private StateReply cancel(String jobId, Instant from) {
         if (!cancelled.containsKey(jobId)) {
-            cancelled.put(jobId, new StoredState.Cancel(now, false));
+            cancelled.put(jobId, new StoredState.Cancel(from, false));
             cancelVersion++;
             dirty = true;
         }

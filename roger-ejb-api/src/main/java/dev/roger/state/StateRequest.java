@@ -30,7 +30,7 @@ public record StateRequest(Op op, String key, String jobId, String node, List<St
         RELEASE_EXEC_KEY,
         /** Extends the leases of the execution keys held by these running jobs of {@code node}. */
         RENEW,
-        /** Marks a job id cancelled. */
+        /** Marks a job id cancelled; {@code version} is the job's due time (epoch ms) or 0. */
         CANCEL,
         /** A node dequeued or interrupted a job it knows as cancelled: FIRST, AGAIN or NONE. */
         CONSUME_CANCEL,
@@ -85,7 +85,15 @@ public record StateRequest(Op op, String key, String jobId, String node, List<St
     }
 
     public static StateRequest cancel(String jobId) {
-        return new StateRequest(Op.CANCEL, null, jobId, null, null, 0);
+        return cancel(jobId, 0);
+    }
+
+    /**
+     * A cancel kept at least until the job's due time ({@code dueMillis}, epoch ms; 0 for none),
+     * so a job scheduled further ahead than the cancel retention still finds its cancel.
+     */
+    public static StateRequest cancel(String jobId, long dueMillis) {
+        return new StateRequest(Op.CANCEL, null, jobId, null, null, dueMillis);
     }
 
     public static StateRequest consumeCancel(String jobId) {

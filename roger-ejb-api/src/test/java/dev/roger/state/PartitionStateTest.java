@@ -240,6 +240,18 @@ class PartitionStateTest extends PartitionStateFixture {
     }
 
     @Test
+    void aScheduledJobsCancelIsKeptUntilItIsDuePlusTheRetention() {
+        java.time.Instant due = clock.instant().plus(RETENTION.multipliedBy(10));
+        apply(StateRequest.cancel("later", due.toEpochMilli()));
+        apply(StateRequest.cancel("plain"));
+        clock.advance(RETENTION.multipliedBy(10));
+        apply(StateRequest.tick());
+        assertEquals(Status.NONE, apply(StateRequest.consumeCancel("plain")).status(), "a plain cancel is gone");
+        assertEquals(Status.FIRST, apply(StateRequest.consumeCancel("later")).status(),
+                "the scheduled job arriving when due still finds its cancel");
+    }
+
+    @Test
     void cancellingTwiceKeepsOneEntry() {
         apply(StateRequest.cancel("unknown"));
         long version = apply(StateRequest.hello("n1", -1)).cancelVersion();

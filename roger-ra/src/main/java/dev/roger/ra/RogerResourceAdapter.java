@@ -104,6 +104,9 @@ public class RogerResourceAdapter implements ResourceAdapter {
     private Integer keyLeaseSeconds = 30;
     @ConfigProperty(description = "Hours a cancelled job id is remembered", defaultValue = "24")
     private Integer cancelRetentionHours = 24;
+    @ConfigProperty(description = "Whether an enqueue inside a JTA transaction publishes after the commit (and never "
+            + "after a rollback); false publishes at once, as outside a transaction", defaultValue = "true")
+    private Boolean enqueueAfterCommit = Boolean.TRUE;
     @ConfigProperty(description = "Seconds to wait for a partition state owner's answer", defaultValue = "5")
     private Integer stateTimeoutSeconds = 5;
     @ConfigProperty(description = "Retry delays in seconds of retryable jobs, after the 1st, 2nd, ... failure; "
@@ -150,6 +153,9 @@ public class RogerResourceAdapter implements ResourceAdapter {
             throw new ResourceAdapterInternalException("Invalid Roger resource adapter configuration: " + e.getMessage(), e);
         } catch (Exception e) {
             throw new ResourceAdapterInternalException("Roger could not start: " + e.getMessage(), e);
+        }
+        if (!Boolean.FALSE.equals(enqueueAfterCommit)) {
+            engine.enqueueAfterCommit(context.getTransactionSynchronizationRegistry());
         }
         engine.start();
         LOG.log(Level.INFO, "Roger started on node {0} in {2}, broker {1}", engine.settings().nodeName(),
@@ -278,6 +284,8 @@ public class RogerResourceAdapter implements ResourceAdapter {
     public void setStateDataSource(String stateDataSource) { this.stateDataSource = stateDataSource; }
     public Integer getKeyLeaseSeconds() { return keyLeaseSeconds; }
     public void setKeyLeaseSeconds(Integer keyLeaseSeconds) { this.keyLeaseSeconds = keyLeaseSeconds; }
+    public Boolean getEnqueueAfterCommit() { return enqueueAfterCommit; }
+    public void setEnqueueAfterCommit(Boolean enqueueAfterCommit) { this.enqueueAfterCommit = enqueueAfterCommit; }
     public Integer getCancelRetentionHours() { return cancelRetentionHours; }
     public void setCancelRetentionHours(Integer cancelRetentionHours) { this.cancelRetentionHours = cancelRetentionHours; }
     public Integer getStateTimeoutSeconds() { return stateTimeoutSeconds; }

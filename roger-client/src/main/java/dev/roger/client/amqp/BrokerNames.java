@@ -58,6 +58,27 @@ public final class BrokerNames {
         return name("roger.buried.log");
     }
 
+    /**
+     * Level {@code level} of the delay cascade ({@link DelayCascade}): {@code roger.delay.<nn>},
+     * both the level's topic exchange and its queue, whose messages wait {@code 100 ms x 2^level}.
+     */
+    public String delayLevel(int level) {
+        if (level < 0 || level >= DelayCascade.LEVELS) {
+            throw new IllegalArgumentException("no delay level " + level);
+        }
+        return name(String.format("roger.delay.%02d", level));
+    }
+
+    /** The headers exchange that hands due jobs to their main queues. */
+    public String delayDelivery() {
+        return name("roger.delay.delivery");
+    }
+
+    /** The exchange and queue where due jobs whose main queue no longer exists wait. */
+    public String delayUnrouted() {
+        return name("roger.delay.unrouted");
+    }
+
     /** The single-active-consumer queue whose consumer owns the partition's state. */
     public String ownerQueue(String partition) {
         return name(Names.ownerQueue(partition));

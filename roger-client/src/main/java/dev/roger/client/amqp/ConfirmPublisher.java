@@ -51,8 +51,21 @@ public final class ConfirmPublisher implements AutoCloseable {
         unroutableListeners.add(listener);
     }
 
-    /** One message for the default exchange. */
-    public record Message(String queue, AMQP.BasicProperties properties, byte[] body) {
+    /**
+     * One message: published to {@code exchange} with {@code routingKey}; for the default
+     * exchange ({@code ""}) the routing key is the queue's name.
+     */
+    public record Message(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
+
+        /** A message for the default exchange, straight to {@code queue}. */
+        public Message(String queue, AMQP.BasicProperties properties, byte[] body) {
+            this("", queue, properties, body);
+        }
+
+        /** Where it goes, for messages: the queue, or the exchange and routing key. */
+        public String target() {
+            return exchange.isEmpty() ? routingKey : "exchange " + exchange + " (" + routingKey + ")";
+        }
     }
 
     /**
@@ -80,12 +93,12 @@ public final class ConfirmPublisher implements AutoCloseable {
                 }
                 if (attempt == NACK_PAUSES.size()) {
                     throw new NackedException("RabbitMQ refused (nacked) " + nacked.size() + " of " + messages.size()
-                            + (messages.size() == 1 ? " message" : " messages") + " for " + nacked.get(0).queue()
+                            + (messages.size() == 1 ? " message" : " messages") + " for " + nacked.get(0).target()
                             + ", also when published again " + NACK_PAUSES.size() + " times");
                 }
                 Duration pause = NACK_PAUSES.get(attempt);
                 LOG.log(Level.INFO, "RabbitMQ refused (nacked) {0} of {1} messages for {2}; publishing those again in {3} ms",
-                        nacked.size(), pending.size(), nacked.get(0).queue(), pause.toMillis());
+                        nacked.size(), pending.size(), nacked.get(0).target(), pause.toMillis());
                 nackListeners.forEach(l -> l.accept(nacked.size()));
                 Thread.sleep(pause.toMillis());
                 pending = nacked;
@@ -126,7 +139,7 @@ public final class ConfirmPublisher implements AutoCloseable {
         for (Message m : messages) {
             long seqNo = ch.getNextPublishSeqNo();
             confirms.sent(seqNo);
-            publish(ch, m.queue(), m.properties(), m.body(), first);
+            publish(ch, m.exchange(), m.routingKey(), m.properties(), m.body(), first);
             bySeqNo.put(seqNo, m);
             first = false;
         }
@@ -162,10 +175,10 @@ public final class ConfirmPublisher implements AutoCloseable {
      * The client checks that the channel is open before it writes any byte of a message, so a
      * closed channel at the first message of a publish means the broker has none of it.
      */
-    private void publish(Channel ch, String queue, AMQP.BasicProperties props, byte[] body, boolean first)
-            throws IOException {
+    private void publish(Channel ch, String exchange, String routingKey, AMQP.BasicProperties props, byte[] body,
+                         boolean first) throws IOException {
         try {
-            ch.basicPublish("", queue, true, props, body);
+            ch.basicPublish(exchange, routingKey, true, props, body);
         } catch (AlreadyClosedException e) {
             if (first) {
                 throw new NotPublishedException("the channel was closed before the publish: " + e.getMessage(), e);

@@ -66,9 +66,17 @@ public final class ClusterClient {
 
     /** Records the cancel with the owner, then tells every node (to interrupt the job if it runs). */
     public ControlResult cancel(String partition, String jobId) {
+        return cancel(partition, jobId, null);
+    }
+
+    /**
+     * Like {@link #cancel(String, String)}; the owner keeps the cancel at least until {@code due}
+     * (a scheduled job's time, or null) plus the cancel retention.
+     */
+    public ControlResult cancel(String partition, String jobId, java.time.Instant due) {
         Names.requirePartition(partition);
         Names.requireJobId(jobId);
-        calls.ask(partition, StateRequest.cancel(jobId));
+        calls.ask(partition, StateRequest.cancel(jobId, due == null ? 0 : due.toEpochMilli()));
         return calls.broadcast(ControlCommand.cancel(partition, jobId));
     }
 

@@ -67,6 +67,7 @@ public final class JobCodec {
         sb.append(",\"retryCount\":").append(job.retryCount());
         job.queuedAt().ifPresent(t -> quote(sb.append(",\"queuedAt\":"), t.toString()));
         job.startedAt().ifPresent(t -> quote(sb.append(",\"startedAt\":"), t.toString()));
+        job.runAt().ifPresent(t -> quote(sb.append(",\"runAt\":"), t.toString()));
         return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -197,6 +198,7 @@ public final class JobCodec {
         b.retryCount(present(o, "retryCount") ? (int) number(o, "retryCount", id, 0, MAX_RETRY_COUNT) : 0);
         b.queuedAt(instant(o, "queuedAt", id));
         b.startedAt(instant(o, "startedAt", id));
+        b.runAt(instant(o, "runAt", id));
         return b.build();
     }
 

@@ -25,7 +25,7 @@ class JobCodecTest {
                 .partition("acme").queue("mail").queueKey("k\\1").executionKey("e:1").retryable(true)
                 .idempotent(true)
                 .maxExecutionTime(Duration.ofMillis(1500)).retryCount(3)
-                .queuedAt(Instant.parse("2026-11-22T10:00:00.123Z")).startedAt(Instant.parse("2026-11-22T10:00:01Z"))
+                .queuedAt(Instant.parse("2026-11-22T10:00:00.123Z")).startedAt(Instant.parse("2026-11-22T10:00:01Z")).runAt(Instant.parse("2026-11-22T10:00:00.5Z"))
                 .build();
         assertEquals(job, JobCodec.decode(JobCodec.encode(job)));
     }

@@ -13,6 +13,7 @@ import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
 import dev.roger.client.buried.BuriedQueues;
 import dev.roger.client.JobEnqueuer;
+import dev.roger.ra.outbound.AfterCommitEnqueues;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.BrokerNames;
 import dev.roger.client.amqp.ConfirmPublisher;
@@ -71,6 +72,7 @@ public final class RogerEngine {
     private final ConsumerChannels consumerChannels;
     private final ConfirmPublisher publisher;
     private final JobEnqueuer enqueuer;
+    private volatile AfterCommitEnqueues afterCommit = AfterCommitEnqueues.IMMEDIATE;
     private final EndpointRegistry endpoints = new EndpointRegistry();
     private final PartitionDeclarations declarations = new PartitionDeclarations();
     private final ApplicationEvents events;
@@ -415,27 +417,46 @@ public final class RogerEngine {
 
     /** Enqueues to the job's queue, else its type's queue (if a bean here runs the type), else {@code default}. */
     public Job enqueue(String partition, Job job) {
-        long start = System.nanoTime();
-        try {
-            Job sent = enqueuer.enqueue(partition, job, queueOf(job));
-            metrics.enqueues().enqueued(partition, 1, Duration.ofNanos(System.nanoTime() - start), null);
-            return sent;
-        } catch (RuntimeException e) {
-            metrics.enqueues().enqueued(partition, 1, Duration.ofNanos(System.nanoTime() - start), e);
-            throw e;
-        }
+        return enqueueAll(partition, List.of(job)).get(0);
     }
 
+    /**
+     * Enqueues the jobs; inside the caller's JTA transaction they are published after it commits
+     * (see {@link AfterCommitEnqueues}).
+     */
     public List<Job> enqueueAll(String partition, List<Job> jobs) {
         long start = System.nanoTime();
+        JobEnqueuer.Prepared batch;
         try {
-            List<Job> sent = enqueuer.enqueueAll(partition, jobs, this::queueOf);
-            metrics.enqueues().enqueued(partition, jobs.size(), Duration.ofNanos(System.nanoTime() - start), null);
-            return sent;
+            batch = enqueuer.prepare(partition, jobs, this::queueOf);
         } catch (RuntimeException e) {
             metrics.enqueues().enqueued(partition, jobs.size(), Duration.ofNanos(System.nanoTime() - start), e);
             throw e;
         }
+        if (afterCommit.defer(enqueuer, batch, b -> publish(b, System.nanoTime()))) {
+            return batch.jobs();
+        }
+        return publish(batch, start);
+    }
+
+    private List<Job> publish(JobEnqueuer.Prepared batch, long start) {
+        int n = batch.jobs().size();
+        try {
+            List<Job> sent = enqueuer.publish(batch);
+            metrics.enqueues().enqueued(batch.partition(), n, Duration.ofNanos(System.nanoTime() - start), null);
+            return sent;
+        } catch (RuntimeException e) {
+            metrics.enqueues().enqueued(batch.partition(), n, Duration.ofNanos(System.nanoTime() - start), e);
+            throw e;
+        }
+    }
+
+    /**
+     * Makes enqueues inside a JTA transaction publish after its commit ({@code null}: always at once).
+     * Set once, right after construction.
+     */
+    public void enqueueAfterCommit(jakarta.transaction.TransactionSynchronizationRegistry registry) {
+        this.afterCommit = new AfterCommitEnqueues(registry);
     }
 
     /** The node's metrics (off: nothing to scrape). */

@@ -57,6 +57,11 @@ public final class RogerConnectionHandle implements RogerConnection {
     }
 
     @Override
+    public ControlResult cancel(String partition, Job job) {
+        return engine().cluster().cancel(partition, job.id(), job.runAt().orElse(null));
+    }
+
+    @Override
     public RogerAdmin admin() {
         return engine().admin();
     }
