@@ -181,4 +181,37 @@ public interface RogerAdmin {
      * @throws RogerException when the node did not answer
      */
     List<PartitionSpec> runningPartitions(String node);
+
+    /**
+     * The partition's recurring jobs with their last and next ticks, from its state owner.
+     *
+     * @throws StateUnavailableException when the owner did not answer
+     */
+    List<RecurringJobInfo> recurringJobs(String partition);
+
+    /**
+     * Adds a recurring job to a partition, or replaces the one with its name (which keeps its last
+     * tick and its pause). Its first tick is the first after now. The partition's nodes learn of
+     * it within 10 seconds (the node this is called on, at once).
+     *
+     * @throws StateUnavailableException when the owner did not answer; nothing changed
+     */
+    void scheduleRecurring(String partition, RecurringJob job);
+
+    /**
+     * Removes a recurring job. A job declared with {@code @RogerJob(cron)} comes back when a node
+     * activates its bean again.
+     *
+     * @return false when the partition has no recurring job of that name
+     */
+    boolean removeRecurring(String partition, String name);
+
+    /** Pauses a recurring job: its ticks are skipped until it is resumed. @return false when there is none of that name */
+    boolean pauseRecurring(String partition, String name);
+
+    /** Resumes a recurring job from its next tick; what it missed while paused does not fire. @return false when there is none */
+    boolean resumeRecurring(String partition, String name);
+
+    /** Enqueues a recurring job's job now, once, whatever its schedule or pause. @return false when there is none of that name */
+    boolean triggerRecurring(String partition, String name);
 }

@@ -43,4 +43,19 @@ public @interface RogerJob {
      * limit. When exceeded, the job's thread is interrupted and the attempt fails at once.
      */
     long maxExecutionSeconds() default 0;
+
+    /**
+     * Makes this type a recurring job: a cron expression of six fields, {@code second minute hour
+     * day-of-month month day-of-week} (e.g. {@code "0 0/5 * * * *"}, every five minutes), on whose
+     * every tick one job of this type (no arguments) is enqueued in each partition this bean is
+     * started with at boot, once for the whole cluster. Its name is the job type. Empty: none.
+     * An invalid expression fails the bean's deployment with a message naming the bean.
+     */
+    String cron() default "";
+
+    /** The time zone of {@link #cron()}: an IANA id such as {@code Europe/Amsterdam}; empty means UTC. */
+    String zone() default "";
+
+    /** What becomes of {@link #cron()} ticks missed while no node ran the partition. */
+    RecurringJob.Misfire misfire() default RecurringJob.Misfire.FIRE_ONCE;
 }

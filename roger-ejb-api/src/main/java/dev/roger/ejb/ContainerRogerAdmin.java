@@ -42,6 +42,39 @@ final class ContainerRogerAdmin implements RogerAdmin {
     }
 
     @Override
+    public java.util.List<dev.roger.api.RecurringJobInfo> recurringJobs(String partition) {
+        return adapter.call(c -> c.admin().recurringJobs(partition));
+    }
+
+    @Override
+    public void scheduleRecurring(String partition, dev.roger.api.RecurringJob job) {
+        adapter.call(c -> {
+            c.admin().scheduleRecurring(partition, job);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean removeRecurring(String partition, String name) {
+        return adapter.call(c -> c.admin().removeRecurring(partition, name));
+    }
+
+    @Override
+    public boolean pauseRecurring(String partition, String name) {
+        return adapter.call(c -> c.admin().pauseRecurring(partition, name));
+    }
+
+    @Override
+    public boolean resumeRecurring(String partition, String name) {
+        return adapter.call(c -> c.admin().resumeRecurring(partition, name));
+    }
+
+    @Override
+    public boolean triggerRecurring(String partition, String name) {
+        return adapter.call(c -> c.admin().triggerRecurring(partition, name));
+    }
+
+    @Override
     public GlobalStateInfo globalState(String partition) {
         return adapter.call(c -> c.admin().globalState(partition));
     }

@@ -42,6 +42,7 @@ public final class PartitionState {
     private final Map<String, Instant> waiting = new LinkedHashMap<>();
     private final Map<String, Instant> lastMove = new HashMap<>();
     private final Map<String, StoredState.Cancel> cancelled = new LinkedHashMap<>();
+    private final RecurringJobs recurring = new RecurringJobs();
     private final IdempotentRuns runs;
     private long cancelVersion;
     private boolean dirty;
@@ -76,6 +77,7 @@ public final class PartitionState {
         state.cancelled.putAll(s.cancelled());
         state.cancelVersion = s.cancelVersion();
         state.runs.restore(s.runs().running(), s.runs().retrying(), s.runs().done(), now);
+        state.recurring.restore(s.recurring());
         return state;
     }
 
@@ -94,7 +96,7 @@ public final class PartitionState {
         Map<String, StoredState.Holder> holders = new LinkedHashMap<>();
         execKeys.forEach((k, l) -> holders.put(k, new StoredState.Holder(l.jobId(), l.node())));
         byte[] blob = StoredStateFormat.write(new StoredState(paused, queueKeys, holders, waiting, cancelled,
-                cancelVersion, new StoredState.Runs(runs.running(), runs.retrying(), runs.done())));
+                cancelVersion, new StoredState.Runs(runs.running(), runs.retrying(), runs.done()), recurring.entries()));
         dirty = false;
         return blob;
     }
@@ -124,7 +126,46 @@ public final class PartitionState {
             case BEGIN_RUN -> beginRun(jobId(r), node(r), (int) r.version(), now);
             case END_RUN -> endRun(jobId(r), node(r), (int) r.version(), key(r), now);
             case FORGET_RUN -> changed(runs.forget(jobId(r)), StateReply.of(StateReply.Status.DONE));
+            case RECURRING_PUT -> recurringChanged(recurring.put(RecurringCodec.decodeJob(data(r)), now), now);
+            case RECURRING_REMOVE -> found(recurring.remove(key(r)), now);
+            case RECURRING_PAUSE -> found(recurring.pause(key(r), true, now), now);
+            case RECURRING_RESUME -> found(recurring.pause(key(r), false, now), now);
+            case RECURRING_TRIGGER -> recurring.trigger(key(r), now)
+                    .map(f -> StateReply.withData(RecurringCodec.encode(
+                            new RecurringCodec.Due(List.of(f), recurring.nextDue(now))), false))
+                    .orElse(StateReply.of(StateReply.Status.NONE));
+            case RECURRING_DUE -> recurringDue(now);
+            case RECURRING_LIST -> StateReply.withData(RecurringCodec.encode(recurring.list(now)), false);
         };
+    }
+
+    /**
+     * The ticks due now. They are recorded as fired and stored before the reply goes out, so an
+     * owner that dies after this never has them fired again by the next one.
+     */
+    private StateReply recurringDue(Instant now) {
+        List<RecurringJobs.Entry> before = recurring.entries();
+        List<RecurringCodec.Fire> fires = recurring.due(now);
+        if (!before.equals(recurring.entries())) {
+            dirty = true;
+        }
+        return StateReply.withData(RecurringCodec.encode(new RecurringCodec.Due(fires, recurring.nextDue(now))),
+                !fires.isEmpty());
+    }
+
+    private StateReply recurringChanged(boolean changed, Instant now) {
+        if (changed) {
+            dirty = true;
+        }
+        return StateReply.withData(RecurringCodec.encode(new RecurringCodec.Due(List.of(), recurring.nextDue(now))),
+                changed);
+    }
+
+    private StateReply found(boolean found, Instant now) {
+        if (!found) {
+            return StateReply.of(StateReply.Status.NONE);
+        }
+        return recurringChanged(true, now);
     }
 
     private StateReply beginRun(String jobId, String node, int attempt, Instant now) {
@@ -318,6 +359,10 @@ public final class PartitionState {
 
     private static String key(StateRequest r) {
         return require(r, "key", r.key());
+    }
+
+    private static String data(StateRequest r) {
+        return require(r, "data", r.data());
     }
 
     private static String jobId(StateRequest r) {

@@ -32,6 +32,7 @@ public final class StateCodec {
         if (r.version() != 0) {
             b.add("version", r.version());
         }
+        addIfPresent(b, "data", r.data());
         return JsonSupport.write(b.build());
     }
 
@@ -44,7 +45,8 @@ public final class StateCodec {
                 JsonSupport.optString(o, "jobId", REQUEST),
                 JsonSupport.optString(o, "node", REQUEST),
                 JsonSupport.optStrings(o, "jobIds", REQUEST),
-                JsonSupport.optLong(o, "version", 0, REQUEST));
+                JsonSupport.optLong(o, "version", 0, REQUEST),
+                JsonSupport.optString(o, "data", REQUEST));
     }
 
     public static byte[] encode(StateReply r) {
@@ -69,6 +71,7 @@ public final class StateCodec {
         if (r.storeNow()) {
             b.add("storeNow", true);
         }
+        addIfPresent(b, "data", r.data());
         return JsonSupport.write(b.build());
     }
 
@@ -86,7 +89,8 @@ public final class StateCodec {
                 JsonSupport.optStrings(o, "cancelled", REPLY),
                 JsonSupport.optStrings(o, "moveWaiters", REPLY),
                 info == null ? null : decodeInfo(info),
-                JsonSupport.optBoolean(o, "storeNow", REPLY));
+                JsonSupport.optBoolean(o, "storeNow", REPLY),
+                JsonSupport.optString(o, "data", REPLY));
     }
 
     private static JsonObjectBuilder encode(GlobalStateInfo i) {

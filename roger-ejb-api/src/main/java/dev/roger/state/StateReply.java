@@ -20,9 +20,12 @@ import java.util.Set;
  * @param info          for {@link Status#INFO}: the whole state
  * @param storeNow      whether the owner should store the state at once (pause and resume) rather than
  *                      within the second
+ * @param data          for the recurring-job operations: what is due ({@link RecurringCodec#decodeDue}) or
+ *                      the listing ({@link RecurringCodec#decodeList}), as JSON
  */
 public record StateReply(Status status, String holder, String owner, Set<String> paused, long cancelVersion,
-                         List<String> cancelled, List<String> moveWaiters, GlobalStateInfo info, boolean storeNow) {
+                         List<String> cancelled, List<String> moveWaiters, GlobalStateInfo info, boolean storeNow,
+                         String data) {
 
     /** Outcomes. */
     public enum Status {
@@ -53,6 +56,16 @@ public record StateReply(Status status, String holder, String owner, Set<String>
         moveWaiters = moveWaiters == null ? List.of() : List.copyOf(moveWaiters);
     }
 
+    public StateReply(Status status, String holder, String owner, Set<String> paused, long cancelVersion,
+                      List<String> cancelled, List<String> moveWaiters, GlobalStateInfo info, boolean storeNow) {
+        this(status, holder, owner, paused, cancelVersion, cancelled, moveWaiters, info, storeNow, null);
+    }
+
+    /** A reply carrying recurring-job data; stored at once when {@code storeNow}. */
+    public static StateReply withData(String data, boolean storeNow) {
+        return new StateReply(Status.DONE, null, null, null, 0, null, null, null, storeNow, data);
+    }
+
     public static StateReply of(Status status) {
         return new StateReply(status, null, null, null, 0, null, null, null, false);
     }
@@ -81,6 +94,6 @@ public record StateReply(Status status, String holder, String owner, Set<String>
     public StateReply withOwner(String node) {
         GlobalStateInfo i = info == null ? null : new GlobalStateInfo(info.partition(), node, info.pausedQueues(),
                 info.queueKeys(), info.executionKeys(), info.waitingKeys(), info.cancelledJobs());
-        return new StateReply(status, holder, node, paused, cancelVersion, cancelled, moveWaiters, i, storeNow);
+        return new StateReply(status, holder, node, paused, cancelVersion, cancelled, moveWaiters, i, storeNow, data);
     }
 }

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param node   the asking node
  * @param jobIds the running jobs of {@link Op#RENEW}
  * @param version the cancel version the asker has seen, for {@link Op#HELLO}
+ * @param data    a recurring job's definition as JSON, for {@link Op#RECURRING_PUT}
  */
-public record StateRequest(Op op, String key, String jobId, String node, List<String> jobIds, long version) {
+public record StateRequest(Op op, String key, String jobId, String node, List<String> jobIds, long version,
+                           String data) {
 
     /** The operations; see {@link PartitionState#apply} for each one's exact meaning. */
     public enum Op {
@@ -52,12 +54,47 @@ public record StateRequest(Op op, String key, String jobId, String node, List<St
         /** How the run of an idempotent job ended: {@code key} is done, retry or abandon; attempt in {@code version}. */
         END_RUN,
         /** Forgets an idempotent job's id: its buried job is put back to run again. */
-        FORGET_RUN
+        FORGET_RUN,
+        /** Adds or replaces a recurring job ({@code data}); a replaced one keeps its last tick and pause. */
+        RECURRING_PUT,
+        /** Removes the recurring job named {@code key}. */
+        RECURRING_REMOVE,
+        /** Pauses the recurring job named {@code key}. */
+        RECURRING_PAUSE,
+        /** Resumes the recurring job named {@code key}; ticks missed while paused are not fired. */
+        RECURRING_RESUME,
+        /** Fires the recurring job named {@code key} now, once. */
+        RECURRING_TRIGGER,
+        /** A node asks what recurring ticks are due: the owner records them as fired and says which to enqueue. */
+        RECURRING_DUE,
+        /** Lists the recurring jobs with their last and next ticks. */
+        RECURRING_LIST
     }
 
     public StateRequest {
         Objects.requireNonNull(op, "op");
         jobIds = jobIds == null ? List.of() : List.copyOf(jobIds);
+    }
+
+    public StateRequest(Op op, String key, String jobId, String node, List<String> jobIds, long version) {
+        this(op, key, jobId, node, jobIds, version, null);
+    }
+
+    /** A request about the recurring job {@code name} ({@code RECURRING_REMOVE}, {@code _PAUSE}, {@code _RESUME}, {@code _TRIGGER}). */
+    public static StateRequest recurring(Op op, String name) {
+        return new StateRequest(op, name, null, null, null, 0);
+    }
+
+    public static StateRequest putRecurring(dev.roger.api.RecurringJob job) {
+        return new StateRequest(Op.RECURRING_PUT, job.name(), null, null, null, 0, RecurringCodec.encode(job));
+    }
+
+    public static StateRequest recurringDue() {
+        return new StateRequest(Op.RECURRING_DUE, null, null, null, null, 0);
+    }
+
+    public static StateRequest listRecurring() {
+        return new StateRequest(Op.RECURRING_LIST, null, null, null, null, 0);
     }
 
     public static StateRequest hello(String node, long version) {

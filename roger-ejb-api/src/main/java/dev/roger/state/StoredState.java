@@ -16,9 +16,11 @@ import java.util.Set;
  * @param cancelled     cancelled job id to its entry
  * @param cancelVersion version of the cancel set
  * @param runs          the ids of idempotent jobs that run, wait for their retry, or finished
+ * @param recurring     the recurring jobs with their last ticks
  */
 record StoredState(Set<String> paused, Map<String, String> queueKeys, Map<String, Holder> execKeys,
-                   Map<String, Instant> waiting, Map<String, Cancel> cancelled, long cancelVersion, Runs runs) {
+                   Map<String, Instant> waiting, Map<String, Cancel> cancelled, long cancelVersion, Runs runs,
+                   java.util.List<RecurringJobs.Entry> recurring) {
 
     /**
      * The idempotent jobs' ids (see {@link IdempotentRuns}); a running copy's lease time is not

@@ -15,7 +15,8 @@ import java.util.function.BiConsumer;
  * <pre>{"v":1,"paused":[..],"queueKeys":{key:job},"execKeys":{key:{"job":..,"node":..}},
  * "waiting":{key:epochMillis},"cancelled":{id:{"at":epochMillis,"seen":bool}},"cancelVersion":n,
  * "runs":{"running":{id:{"node":..,"attempt":n}},"retrying":{id:{"next":n,"at":epochMillis}},"done":{id:epochMillis}}}</pre>
- * ({@code runs} only when the partition has idempotent jobs).
+ * ({@code runs} only when the partition has idempotent jobs;
+ * {@code "recurring":[{"job":{..},"paused":bool,"lastTick":epochMillis}]} only when it has recurring jobs).
  * Kept apart from {@link PartitionState} so the state machine stays free of I/O concerns.
  */
 final class StoredStateFormat {
@@ -47,6 +48,14 @@ final class StoredStateFormat {
         StoredState.Runs runs = s.runs();
         if (!runs.running().isEmpty() || !runs.retrying().isEmpty() || !runs.done().isEmpty()) {
             state.add("runs", writeRuns(runs));
+        }
+        if (!s.recurring().isEmpty()) {
+            jakarta.json.JsonArrayBuilder recurring = JsonSupport.BUILDERS.createArrayBuilder();
+            for (RecurringJobs.Entry e : s.recurring()) {
+                recurring.add(JsonSupport.BUILDERS.createObjectBuilder().add("job", RecurringCodec.write(e.job()))
+                        .add("paused", e.paused()).add("lastTick", e.lastTick().toEpochMilli()));
+            }
+            state.add("recurring", recurring);
         }
         return JsonSupport.write(state.build());
     }
@@ -120,7 +129,21 @@ final class StoredStateFormat {
                 paused == null ? new LinkedHashSet<>() : new LinkedHashSet<>(paused),
                 queueKeys == null ? new LinkedHashMap<>() : queueKeys,
                 execKeys, waiting, cancelled,
-                JsonSupport.optLong(o, "cancelVersion", 0, what), readRuns(o, what));
+                JsonSupport.optLong(o, "cancelVersion", 0, what), readRuns(o, what), readRecurring(o, what));
+    }
+
+    private static List<RecurringJobs.Entry> readRecurring(JsonObject o, String what) {
+        List<RecurringJobs.Entry> entries = new java.util.ArrayList<>();
+        jakarta.json.JsonArray a = o.containsKey("recurring") ? o.getJsonArray("recurring") : null;
+        if (a != null) {
+            for (JsonValue v : a) {
+                JsonObject e = v.asJsonObject();
+                entries.add(new RecurringJobs.Entry(RecurringCodec.read(e.getJsonObject("job")),
+                        JsonSupport.optBoolean(e, "paused", what + " recurring"),
+                        Instant.ofEpochMilli(JsonSupport.requiredLong(e, "lastTick", what + " recurring"))));
+            }
+        }
+        return entries;
     }
 
     private static void forEachObject(JsonObject o, String name, String what,

@@ -50,6 +50,8 @@ import java.util.function.Supplier;
  */
 public final class ClusterAdmin implements RogerAdmin {
 
+    private volatile java.util.function.Consumer<String> recurringChanged = partition -> { };
+
     private static final System.Logger LOG = System.getLogger(ClusterAdmin.class.getName());
 
     private final Supplier<Connection> connection;
@@ -176,6 +178,52 @@ public final class ClusterAdmin implements RogerAdmin {
     @Override
     public GlobalStateInfo globalState(String partition) {
         return cluster.info(partition);
+    }
+
+    @Override
+    public List<dev.roger.api.RecurringJobInfo> recurringJobs(String partition) {
+        return dev.roger.state.RecurringCodec.decodeList(
+                cluster.ask(partition, dev.roger.state.StateRequest.listRecurring()).data());
+    }
+
+    @Override
+    public void scheduleRecurring(String partition, dev.roger.api.RecurringJob job) {
+        java.util.Objects.requireNonNull(job, "job");
+        cluster.ask(partition, dev.roger.state.StateRequest.putRecurring(job));
+        recurringChanged.accept(partition);
+    }
+
+    @Override
+    public boolean removeRecurring(String partition, String name) {
+        return recurring(partition, name, dev.roger.state.StateRequest.Op.RECURRING_REMOVE);
+    }
+
+    @Override
+    public boolean pauseRecurring(String partition, String name) {
+        return recurring(partition, name, dev.roger.state.StateRequest.Op.RECURRING_PAUSE);
+    }
+
+    @Override
+    public boolean resumeRecurring(String partition, String name) {
+        boolean found = recurring(partition, name, dev.roger.state.StateRequest.Op.RECURRING_RESUME);
+        recurringChanged.accept(partition);
+        return found;
+    }
+
+    @Override
+    public boolean triggerRecurring(String partition, String name) {
+        return recurring(partition, name, dev.roger.state.StateRequest.Op.RECURRING_TRIGGER);
+    }
+
+    private boolean recurring(String partition, String name, dev.roger.state.StateRequest.Op op) {
+        dev.roger.api.RecurringJob.requireName(name);
+        return cluster.ask(partition, dev.roger.state.StateRequest.recurring(op, name)).status()
+                != dev.roger.state.StateReply.Status.NONE;
+    }
+
+    /** Tells this node's recurring ticker (if it runs on a node) that a partition's recurring jobs changed. */
+    public void onRecurringChange(java.util.function.Consumer<String> listener) {
+        this.recurringChanged = listener;
     }
 
     @Override

@@ -99,4 +99,14 @@ public final class ClusterClient {
         Names.requirePartition(partition);
         return calls.ask(partition, StateRequest.info()).info();
     }
+
+    /**
+     * Any request to the partition's owner, e.g. about its recurring jobs.
+     *
+     * @throws dev.roger.api.StateUnavailableException when the owner did not answer
+     */
+    public dev.roger.state.StateReply ask(String partition, StateRequest request) {
+        Names.requirePartition(partition);
+        return calls.ask(partition, request);
+    }
 }

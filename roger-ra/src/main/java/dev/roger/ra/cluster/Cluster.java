@@ -41,6 +41,7 @@ public final class Cluster {
     private final JobCoordinator coordinator;
     private final StateOwnership ownership;
     private final NodeControl control;
+    private final RecurringTicker recurring;
     private final Map<ClassLoader, GlobalStateHost> hosts = new java.util.LinkedHashMap<>();
     private final Runnable reconcile;
     private final Runnable tickSoon;
@@ -53,11 +54,13 @@ public final class Cluster {
      * @param cancelRunning cancels a job running here, on a container thread
      * @param names         the names of the cluster this node is in: it sees only that cluster's nodes and owners
      * @param nodeCommands  runs info and the partition commands sent to this node
+     * @param enqueueRecurring enqueues the jobs of recurring ticks this node fires as a partition's owner
      */
     public Cluster(String node, Supplier<Connection> connection, ConfirmPublisher publisher, QueueDeclarer declarer,
                    Duration stateTimeout, Executor executor, Runnable reconcile, Runnable reconcileNow,
                    Runnable tickSoon, Consumer<RunningJob> cancelRunning, BrokerNames names,
-                   java.util.function.Function<ControlCommand, jakarta.json.JsonValue> nodeCommands) {
+                   java.util.function.Function<ControlCommand, jakarta.json.JsonValue> nodeCommands,
+                   java.util.function.BiConsumer<String, java.util.List<dev.roger.api.Job>> enqueueRecurring) {
         this.node = node;
         this.reconcile = reconcile;
         this.tickSoon = tickSoon;
@@ -66,7 +69,9 @@ public final class Cluster {
         this.releases = new KeyReleases(calls);
         this.coordinator = new JobCoordinator(calls, replicas, running, releases, publisher, declarer, names, node);
         this.ownership = new StateOwnership(node, names,
-                foundEmpty -> new WaiterMover(publisher, declarer, names, executor, foundEmpty));
+                foundEmpty -> new WaiterMover(publisher, declarer, names, executor, foundEmpty),
+                new RecurringFirer(executor, enqueueRecurring));
+        this.recurring = new RecurringTicker(calls);
         this.control = new NodeControl(node, names, new NodeControl.Handler() {
             @Override
             public void cancel(String partition, String jobId) {
@@ -126,6 +131,7 @@ public final class Cluster {
         boolean added = !partitions.containsAll(copy);
         partitions = copy;
         replicas.retain(copy);
+        recurring.runHere(copy);
         if (added) {
             tickSoon.run();
         }
@@ -158,6 +164,21 @@ public final class Cluster {
                 calls.askAsync(partition, StateRequest.renew(node, ids)));
         releases.retry();
         ownership.tick();
+    }
+
+    /** Asks the owners for recurring ticks that are due; called every 100 ms. */
+    public void recurringTick() {
+        recurring.tick();
+    }
+
+    /** A bean's {@code @RogerJob(cron)} in a partition it runs in, for that partition's owner. */
+    public void declareRecurring(String partition, dev.roger.api.RecurringJob job) {
+        recurring.declare(partition, job);
+    }
+
+    /** Makes this node ask the partition's owner for due ticks at once (a recurring job changed). */
+    public void recurringChanged(String partition) {
+        recurring.askSoon(partition);
     }
 
     /** Stores owned state and closes the cluster channels. */

@@ -38,6 +38,7 @@ final class StateOwnership {
     private final String node;
     private final BrokerNames names;
     private final WaiterMover mover;
+    private final RecurringFirer firer;
     private GlobalStateHost host;
     private Channel channel;
     private volatile boolean channelBroken;
@@ -50,10 +51,11 @@ final class StateOwnership {
     private static final int IDLE_TICK_EVERY = 300;
     private int ticks;
 
-    StateOwnership(String node, BrokerNames names, WaiterMoverFactory movers) {
+    StateOwnership(String node, BrokerNames names, WaiterMoverFactory movers, RecurringFirer firer) {
         this.node = node;
         this.names = names;
         this.mover = movers.create(this::foundEmpty);
+        this.firer = firer;
     }
 
     /** Builds the mover once the ownership exists, since the mover reports back to it. */
@@ -198,8 +200,10 @@ final class StateOwnership {
         public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body)
                 throws IOException {
             StateReply reply = null;
+            StateRequest request = null;
             try {
-                reply = serve(partition, StateCodec.decodeRequest(body));
+                request = StateCodec.decodeRequest(body);
+                reply = serve(partition, request);
             } catch (IOException e) {
                 // The asker times out and reports the owner unavailable; nothing was applied.
                 LOG.log(Level.WARNING, "Node {0} could not serve a request for partition {1}''s global state: {2}",
@@ -219,6 +223,11 @@ final class StateOwnership {
             }
             if (reply != null) {
                 reply.moveWaiters().forEach(k -> mover.moveOne(partition, k));
+                if (reply.data() != null && (request.op() == StateRequest.Op.RECURRING_DUE
+                        || request.op() == StateRequest.Op.RECURRING_TRIGGER)) {
+                    // After the reply: the state has stored these ticks as fired.
+                    firer.fire(partition, dev.roger.state.RecurringCodec.decodeDue(reply.data()).fires());
+                }
             }
         }
 

@@ -94,6 +94,7 @@ public final class RogerEngine {
     private final LongJobGuard longJobs;
     private final Thread shutdownHook = new Thread(this::shutdownBegins, "roger-shutdown-gate");
     private TimerTask ticks;
+    private TimerTask recurringTicks;
     private volatile Instant lastActivation;
     private final java.util.concurrent.atomic.AtomicBoolean reconcilePending = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -128,11 +129,12 @@ public final class RogerEngine {
         JobRunner[] runner = new JobRunner[1];
         this.cluster = new Cluster(settings.nodeName(), keeper::open, publisher, declarer, settings.stateTimeout(),
                 this::runInContainer, this::reconcileSoon, this::reconcileNow, this::tickSoon,
-                running -> runInContainer(() -> runner[0].cancelRunning(running)), names, this::nodeCommand);
+                running -> runInContainer(() -> runner[0].cancelRunning(running)), names, this::nodeCommand,
+                this::enqueueRecurring);
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), names, settings.maxJobBytes(),
                 brokerDescription, new EnqueueTracing(telemetry::forCaller));
         this.buried = new BuriedQueues(keeper::open, declarer, cluster.client(), names);
-        this.admin = new ClusterAdmin(keeper::open, cluster.client(), buried, names, new LocalNode() {
+        ClusterAdmin clusterAdmin = new ClusterAdmin(keeper::open, cluster.client(), buried, names, new LocalNode() {
                     @Override
                     public String name() {
                         return settings.nodeName();
@@ -158,6 +160,8 @@ public final class RogerEngine {
                         return RogerEngine.this.runningPartitions();
                     }
                 });
+        clusterAdmin.onRecurringChange(cluster::recurringChanged);
+        this.admin = clusterAdmin;
         this.settler = new Settler(publisher, new Retrier(publisher, declarer, settings.nodeName()),
                 new Burier(publisher, declarer, settings.nodeName(), settings.names().buriedLog()), timer, this::runInContainer, events.counts());
         this.stuck = new StuckDeliveryWatch(settler, delivery.stuckWarning(), DeliverySettings.STUCK_MARGIN);
@@ -260,6 +264,18 @@ public final class RogerEngine {
             }
         };
         timer.schedule(ticks, 0, TICK_MILLIS);
+        recurringTicks = new TimerTask() {
+            @Override
+            public void run() {
+                try {
+                    cluster.recurringTick();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Roger could not ask for due recurring jobs", e);
+                }
+            }
+        };
+        // A tick of a recurring job is asked for within this much after it came due.
+        timer.schedule(recurringTicks, 0, 100);
         longJobs.start();
         try {
             // SIGTERM: the container's own shutdown hook undeploys applications a moment later;
@@ -276,6 +292,9 @@ public final class RogerEngine {
         ShutdownLog.info("Roger on node " + settings.nodeName() + ": shutdown began at " + at
                 + "; no job starts from now on");
         ticks.cancel();
+        if (recurringTicks != null) {
+            recurringTicks.cancel();
+        }
         partitions.stopAll();
     }
 
@@ -308,6 +327,9 @@ public final class RogerEngine {
     public void stop() {
         Instant began = gate.close();
         ticks.cancel();
+        if (recurringTicks != null) {
+            recurringTicks.cancel();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException | SecurityException e) {
@@ -383,6 +405,8 @@ public final class RogerEngine {
                 lastActivation = Instant.now();
                 partitions.declare(declarations.merged());
             }
+            config.recurring().ifPresent(job -> config.effectivePartitions()
+                    .forEach(p -> cluster.declareRecurring(p.partition(), job)));
             LOG.log(Level.INFO, "Roger runs job type {0} in bean {1} (queue {2}; partitions {3})",
                     config.jobType(), config.bean(), config.queue(), config.effectivePartitions());
         } catch (InvalidActivationException e) {
@@ -457,6 +481,11 @@ public final class RogerEngine {
      */
     public void enqueueAfterCommit(jakarta.transaction.TransactionSynchronizationRegistry registry) {
         this.afterCommit = new AfterCommitEnqueues(registry);
+    }
+
+    /** The jobs of recurring ticks this node fires as their partition's owner: at once, never after a commit. */
+    private void enqueueRecurring(String partition, List<Job> jobs) {
+        publish(enqueuer.prepare(partition, jobs, this::queueOf), System.nanoTime());
     }
 
     /** The node's metrics (off: nothing to scrape). */

@@ -16,9 +16,11 @@ import java.util.List;
  * @param implicit   what it makes the node consume while no bean declares partitions
  *                   ({@code default[<queue>=<defaultWorkers>]})
  * @param failures   how its type's failures are handled
+ * @param recurring  its {@code @RogerJob(cron)} as a recurring job named after the type; empty for none
  */
 public record ActivationConfig(String bean, String jobType, String queue, List<PartitionSpec> partitions,
-                               PartitionSpec implicit, FailurePolicy failures) {
+                               PartitionSpec implicit, FailurePolicy failures,
+                               java.util.Optional<dev.roger.api.RecurringJob> recurring) {
 
     /**
      * A job type's failure handling, from {@code @RogerJob}.
@@ -79,12 +81,30 @@ public record ActivationConfig(String bean, String jobType, String queue, List<P
             failures = new FailurePolicy(annotation.retryable(), levels, annotation.maxExecutionSeconds() > 0
                     ? java.time.Duration.ofSeconds(annotation.maxExecutionSeconds()) : null);
         }
+        java.util.Optional<dev.roger.api.RecurringJob> recurring = java.util.Optional.empty();
+        if (annotation != null && !annotation.cron().isBlank()) {
+            try {
+                recurring = java.util.Optional.of(dev.roger.api.RecurringJob
+                        .builder(recurringName(type), annotation.cron(), type)
+                        .zone(dev.roger.state.CronSchedule.zone(annotation.zone())).misfire(annotation.misfire())
+                        .build());
+            } catch (IllegalArgumentException e) {
+                errors.add("@RogerJob(cron = \"" + annotation.cron() + "\", zone = \"" + annotation.zone() + "\"): "
+                        + e.getMessage());
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidActivationException("Invalid Roger activation config of message-driven bean " + bean
                     + ": " + String.join("; ", errors));
         }
         PartitionSpec implicit = PartitionSpec.of(defaultPartition).withQueue(q, defaultWorkers);
-        return new ActivationConfig(bean, type, q, specs, implicit, failures);
+        return new ActivationConfig(bean, type, q, specs, implicit, failures, recurring);
+    }
+
+    /** A job type as a recurring job's name: the characters a name cannot hold become '_'. */
+    static String recurringName(String type) {
+        String name = type.replaceAll("[^A-Za-z0-9_-]", "_");
+        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
     /** Its own partitions, else the implicit one (used only while no bean declares partitions). */

@@ -1,0 +1,95 @@
+package dev.roger.ra.cluster;
+
+import dev.roger.api.RecurringJob;
+import dev.roger.client.cluster.ClusterCalls;
+import dev.roger.state.RecurringCodec;
+import dev.roger.state.StateRequest;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Asks the owners of this node's partitions for their due recurring ticks, at the moment each is
+ * due. A node cannot tell whether it is a partition's owner until a request reaches it, so every
+ * node running the partition asks; the owner records each tick as fired before it answers, so
+ * only the first asker's request fires it, and the owner enqueues it ({@link RecurringFirer}).
+ * Partitions with no recurring job cost one request every {@link #IDLE}; the declarations of
+ * {@code @RogerJob(cron)} beans are sent until their owner took them.
+ */
+final class RecurringTicker {
+
+    private static final System.Logger LOG = System.getLogger(RecurringTicker.class.getName());
+    /** How often a partition with no recurring job (or none known here) is asked again. */
+    static final Duration IDLE = Duration.ofSeconds(10);
+
+    private final ClusterCalls calls;
+    private final Map<String, Instant> nextAsk = new ConcurrentHashMap<>();
+    private final Set<String> asking = ConcurrentHashMap.newKeySet();
+    /** Declarations not yet taken by their owner: partition to jobs. */
+    private final Map<String, Map<String, RecurringJob>> declared = new ConcurrentHashMap<>();
+    private volatile Set<String> partitions = Set.of();
+
+    RecurringTicker(ClusterCalls calls) {
+        this.calls = calls;
+    }
+
+    /** The partitions running here now. */
+    void runHere(Collection<String> partitionIds) {
+        partitions = Set.copyOf(partitionIds);
+        nextAsk.keySet().retainAll(partitions);
+        partitionIds.forEach(p -> nextAsk.putIfAbsent(p, Instant.EPOCH));
+    }
+
+    /** A bean's {@code @RogerJob(cron)} for a partition it runs in: sent to the owner until it took it. */
+    void declare(String partition, RecurringJob job) {
+        declared.computeIfAbsent(partition, p -> new ConcurrentHashMap<>()).put(job.name(), job);
+        nextAsk.put(partition, Instant.EPOCH);
+    }
+
+    /** Asks again at once, e.g. after a recurring job was added or resumed through this node. */
+    void askSoon(String partition) {
+        nextAsk.computeIfPresent(partition, (p, t) -> Instant.EPOCH);
+    }
+
+    /** Called often (every 100 ms): asks the owners whose partition has something due. */
+    void tick() {
+        Instant now = Instant.now();
+        for (String partition : partitions) {
+            Instant at = nextAsk.getOrDefault(partition, Instant.EPOCH);
+            if (at.isAfter(now) || !asking.add(partition)) {
+                continue;
+            }
+            sendDeclarations(partition);
+            calls.askAsync(partition, StateRequest.recurringDue()).whenComplete((reply, error) -> {
+                asking.remove(partition);
+                if (error != null || reply.data() == null) {
+                    nextAsk.put(partition, Instant.now().plusSeconds(1));
+                    return;
+                }
+                RecurringCodec.Due due = RecurringCodec.decodeDue(reply.data());
+                nextAsk.put(partition, due.nextDue().orElse(Instant.now().plus(IDLE)));
+            });
+        }
+    }
+
+    private void sendDeclarations(String partition) {
+        Map<String, RecurringJob> jobs = declared.get(partition);
+        if (jobs == null) {
+            return;
+        }
+        for (RecurringJob job : jobs.values()) {
+            calls.askAsync(partition, StateRequest.putRecurring(job)).whenComplete((reply, error) -> {
+                if (error == null) {
+                    jobs.remove(job.name(), job);
+                } else {
+                    LOG.log(Level.DEBUG, "Recurring job {0} of partition {1} not yet declared to its owner: {2}",
+                            job.name(), partition, error.getMessage());
+                }
+            });
+        }
+    }
+}
