@@ -106,7 +106,7 @@ public final class JobEnqueuer {
         try {
             Instant now = Instant.now();
             List<Job> queued = new ArrayList<>(jobs.size());
-            List<ConfirmPublisher.Message> messages = new ArrayList<>(jobs.size());
+            List<Outgoing> messages = new ArrayList<>(jobs.size());
             Set<String> targets = new LinkedHashSet<>();
             Set<String> scheduledTargets = new LinkedHashSet<>();
             for (Job job : jobs) {
@@ -123,13 +123,10 @@ public final class JobEnqueuer {
                 targets.add(target);
                 queued.add(q);
                 var props = JobMessages.properties(partition, q, spans.start(partition, target, q));
-                long delayUnits = q.runAt().map(at -> DelayCascade.units(now, at)).orElse(0L);
-                if (delayUnits > 0) {
+                if (q.runAt().isPresent() && DelayCascade.units(now, q.runAt().get()) > 0) {
                     scheduledTargets.add(target);
-                    messages.add(delays.message(target, props, body, delayUnits, q.runAt().orElseThrow()));
-                } else {
-                    messages.add(new ConfirmPublisher.Message(target, props, body));
                 }
+                messages.add(new Outgoing(target, props, body, q.runAt().orElse(null)));
             }
             List<Job> claimed = claimQueueKeys(partition, queued);
             return new Prepared(partition, List.copyOf(queued), messages, targets, scheduledTargets, claimed, spans);
@@ -168,13 +165,13 @@ public final class JobEnqueuer {
     public static final class Prepared {
         private final String partition;
         private final List<Job> jobs;
-        private final List<ConfirmPublisher.Message> messages;
+        private final List<Outgoing> messages;
         private final Set<String> targets;
         private final Set<String> scheduledTargets;
         private final List<Job> claimed;
         private final EnqueueTracing.Batch spans;
 
-        private Prepared(String partition, List<Job> jobs, List<ConfirmPublisher.Message> messages, Set<String> targets,
+        private Prepared(String partition, List<Job> jobs, List<Outgoing> messages, Set<String> targets,
                          Set<String> scheduledTargets, List<Job> claimed, EnqueueTracing.Batch spans) {
             this.partition = partition;
             this.jobs = jobs;
@@ -194,6 +191,25 @@ public final class JobEnqueuer {
         public List<Job> jobs() {
             return jobs;
         }
+    }
+
+    /** A job's message before its route is known: a scheduled job's delay counts from the publish. */
+    private record Outgoing(String target, com.rabbitmq.client.AMQP.BasicProperties props, byte[] body, Instant runAt) {
+    }
+
+    /**
+     * The messages as published now. A scheduled job's delay is what is left of it at this moment,
+     * so neither declaring the cascade nor the wait for a transaction's commit makes it late.
+     */
+    private List<ConfirmPublisher.Message> messages(List<Outgoing> outgoing) {
+        Instant now = Instant.now();
+        List<ConfirmPublisher.Message> messages = new ArrayList<>(outgoing.size());
+        for (Outgoing o : outgoing) {
+            long units = o.runAt() == null ? 0 : DelayCascade.units(now, o.runAt());
+            messages.add(units > 0 ? delays.message(o.target(), o.props(), o.body(), units, o.runAt())
+                    : new ConfirmPublisher.Message(o.target(), o.props(), o.body()));
+        }
+        return messages;
     }
 
     private void publishPrepared(Prepared batch) {
@@ -217,7 +233,7 @@ public final class JobEnqueuer {
                     "its queue could not be declared: " + Errors.describe(e), e));
         }
         try {
-            publisher.publishAll(batch.messages);
+            publisher.publishAll(messages(batch.messages));
         } catch (IOException | TimeoutException | InterruptedException e) {
             throw failed(partition, claimed, targets, e,
                     EnqueueFailures.publishFailed(queued, where, brokerDescription, e));

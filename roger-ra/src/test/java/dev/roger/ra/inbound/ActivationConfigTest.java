@@ -63,4 +63,33 @@ class ActivationConfigTest {
             assertTrue(e.getMessage().contains("property 'partitions' = '" + bad + "'"), e.getMessage());
         }
     }
+
+    @dev.roger.api.RogerJob(type = "clean.up", cron = "0 0/5 * * * *", zone = "Europe/Amsterdam",
+            misfire = dev.roger.api.RecurringJob.Misfire.SKIP)
+    static final class CronBean {
+    }
+
+    @dev.roger.api.RogerJob(cron = "0 0 * * *", zone = "Mars/Base")
+    static final class BadCronBean {
+    }
+
+    @Test
+    void aCronOnTheBeanBecomesARecurringJobNamedAfterItsType() {
+        ActivationConfig c = resolve(null, null, "a; b", CronBean.class);
+        dev.roger.api.RecurringJob job = c.recurring().orElseThrow();
+        assertEquals("clean_up", job.name(), "'.' is not allowed in a name");
+        assertEquals("clean.up", job.type());
+        assertEquals("0 0/5 * * * *", job.cron());
+        assertEquals(java.time.ZoneId.of("Europe/Amsterdam"), job.zone());
+        assertEquals(dev.roger.api.RecurringJob.Misfire.SKIP, job.misfire());
+        assertTrue(resolve(null, null, null, SendMail.class).recurring().isEmpty());
+    }
+
+    @Test
+    void anInvalidCronOrZoneFailsNamingTheBean() {
+        InvalidActivationException e = assertThrows(InvalidActivationException.class,
+                () -> resolve(null, null, null, BadCronBean.class));
+        assertTrue(e.getMessage().contains("message-driven bean " + BadCronBean.class.getName()), e.getMessage());
+        assertTrue(e.getMessage().contains("@RogerJob(cron = \"0 0 * * *\", zone = \"Mars/Base\")"), e.getMessage());
+    }
 }
