@@ -85,7 +85,7 @@ public class RogerOutboxRelay {
         self = context.getBusinessObject(RogerOutboxRelay.class);
         table = new OutboxTable(config.cluster());
         LOG.log(Level.INFO, "Roger''s outbox relay publishes the rows of {0} (DataSource {1}) every {2} ms",
-                OutboxSql.TABLE, config.dataSource(), config.pollInterval().toMillis());
+                OutboxSql.TABLE, config.dataSource(), Long.toString(config.pollInterval().toMillis()));
         try {
             prepare();
         } catch (SQLException | RuntimeException e) {
