@@ -50,7 +50,7 @@ public interface RogerOutbox {
      *                               {@code outboxDataSource}
      * @throws IllegalArgumentException when the partition id is invalid or the job is not one an
      *                                  enqueue would accept
-     * @throws RogerException when the row cannot be written (the transaction should roll back)
+     * @throws RogerException when the row cannot be written; the transaction is then marked rollback-only
      */
     Job enqueue(String partition, Job job);
 
