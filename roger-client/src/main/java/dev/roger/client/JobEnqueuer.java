@@ -110,15 +110,9 @@ public final class JobEnqueuer {
             Set<String> targets = new LinkedHashSet<>();
             Set<String> scheduledTargets = new LinkedHashSet<>();
             for (Job job : jobs) {
-                JobCodec.requireWellFormed(job);
                 String queue = queueOf.apply(job);
                 Job q = job.toBuilder().partition(partition).queue(queue).queuedAt(now).startedAt(null).build();
-                byte[] body = JobCodec.encode(q);
-                if (body.length > maxJobBytes) {
-                    throw new IllegalArgumentException("Job " + job.id() + " of type " + job.type() + " is " + body.length
-                            + " bytes, over the limit of " + maxJobBytes + " bytes (maxJobBytes); pass a reference to "
-                            + "large data instead of the data");
-                }
+                byte[] body = checkedBody(q);
                 String target = names.mainQueue(partition, queue);
                 targets.add(target);
                 queued.add(q);
@@ -135,6 +129,24 @@ public final class JobEnqueuer {
             spans.end();
             throw e;
         }
+    }
+
+    /**
+     * The message body of a job, refusing one a consumer would not accept (malformed args) or one
+     * over {@code maxJobBytes}: the checks of every enqueue, also made when a job is written to the
+     * outbox.
+     *
+     * @throws IllegalArgumentException naming the job and what is wrong
+     */
+    public byte[] checkedBody(Job job) {
+        JobCodec.requireWellFormed(job);
+        byte[] body = JobCodec.encode(job);
+        if (body.length > maxJobBytes) {
+            throw new IllegalArgumentException("Job " + job.id() + " of type " + job.type() + " is " + body.length
+                    + " bytes, over the limit of " + maxJobBytes + " bytes (maxJobBytes); pass a reference to "
+                    + "large data instead of the data");
+        }
+        return body;
     }
 
     /**

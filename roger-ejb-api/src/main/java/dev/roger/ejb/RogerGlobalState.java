@@ -30,9 +30,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
 
 /**
  * Holds the global state (queue keys, execution keys, cancelled jobs, paused queues) of the
@@ -71,7 +68,7 @@ public class RogerGlobalState implements GlobalStateHost {
         application = Thread.currentThread().getContextClassLoader();
         try (RogerConnection connection = factory.getConnection()) {
             settings = connection.stateConfiguration();
-            persister = StatePersisters.create(settings, application, RogerGlobalState::lookupDataSource);
+            persister = StatePersisters.create(settings, application, name -> DataSources.lookup("stateDataSource", name));
             registration = connection.registerStateHost(application, context.getBusinessObject(GlobalStateHost.class));
         } catch (Exception e) {
             // Other nodes (or other applications here) can still own the partitions.
@@ -150,22 +147,5 @@ public class RogerGlobalState implements GlobalStateHost {
                     partition, e.getMessage());
             state.markDirty();
         }
-    }
-
-    /** The data source named in {@code stateDataSource}: as given, else in the application's or global namespace. */
-    private static DataSource lookupDataSource(String name) {
-        NamingException last = null;
-        List<String> candidates = name.startsWith("java:") ? List.of(name)
-                : List.of(name, "java:app/" + name, "java:global/" + name, "java:comp/env/" + name);
-        for (String candidate : candidates) {
-            try {
-                return (DataSource) new InitialContext().lookup(candidate);
-            } catch (NamingException e) {
-                last = e;
-            }
-        }
-        throw new IllegalArgumentException("stateDataSource '" + name + "' names no DataSource (tried " + candidates
-                + "): define it in the application (@DataSourceDefinition) or the server"
-                + (last == null ? "" : "; " + last.getMessage()));
     }
 }

@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -145,14 +143,14 @@ public final class JdbcStatePersister implements StatePersister {
             if (tableReady) {
                 return;
             }
-            if (!tableExists(c)) {
+            if (!JdbcTables.exists(c, table)) {
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("CREATE TABLE " + table + " (partition_id VARCHAR(" + KEY_LENGTH + ") PRIMARY KEY, "
                             + "state TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)");
                     LOG.log(Level.INFO, "Created the Roger state table {0}", table);
                 } catch (SQLException e) {
                     // Another node may have created it between our check and our CREATE.
-                    if (!tableExists(c)) {
+                    if (!JdbcTables.exists(c, table)) {
                         throw e;
                     }
                     LOG.log(Level.DEBUG, "State table {0} was created concurrently", table);
@@ -160,30 +158,6 @@ public final class JdbcStatePersister implements StatePersister {
             }
             tableReady = true;
         }
-    }
-
-    private boolean tableExists(Connection c) throws SQLException {
-        DatabaseMetaData md = c.getMetaData();
-        String escape = md.getSearchStringEscape();
-        String schema = c.getSchema();
-        // Databases fold unquoted names to lower (PostgreSQL) or upper case (H2, Oracle): try each.
-        for (String name : new String[] {table, table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = md.getTables(c.getCatalog(), schema == null ? null : likePattern(schema, escape),
-                    likePattern(name, escape), new String[] {"TABLE"})) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** {@code name} as a metadata pattern matching only itself: '_' and '%' are wildcards there. */
-    private static String likePattern(String name, String escape) {
-        if (escape == null || escape.isEmpty()) {
-            return name;
-        }
-        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
     private static boolean isDuplicateKey(SQLException e) {

@@ -13,6 +13,7 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
 import dev.roger.ra.inbound.RetrySchedule;
+import dev.roger.api.spi.OutboxConfiguration;
 import dev.roger.api.spi.StateConfiguration;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.Connector;
@@ -107,6 +108,13 @@ public class RogerResourceAdapter implements ResourceAdapter {
     @ConfigProperty(description = "Whether an enqueue inside a JTA transaction publishes after the commit (and never "
             + "after a rollback); false publishes at once, as outside a transaction", defaultValue = "true")
     private Boolean enqueueAfterCommit = Boolean.TRUE;
+    @ConfigProperty(description = "JNDI name of the DataSource of the transactional outbox (RogerOutbox; same lookup "
+            + "as stateDataSource): jobs are written to its table roger_outbox in the caller's transaction and each "
+            + "node's applications relay them to the broker. Unset: no outbox")
+    private String outboxDataSource;
+    @ConfigProperty(description = "Milliseconds between two looks of a node's outbox relay for committed rows",
+            defaultValue = "200")
+    private Integer outboxPollMillis = 200;
     @ConfigProperty(description = "Seconds to wait for a partition state owner's answer", defaultValue = "5")
     private Integer stateTimeoutSeconds = 5;
     @ConfigProperty(description = "Retry delays in seconds of retryable jobs, after the 1st, 2nd, ... failure; "
@@ -228,7 +236,10 @@ public class RogerResourceAdapter implements ResourceAdapter {
                         names.cluster().orElse(null)),
                 RetrySchedule.parse("retryLevels", retryLevels),
                 Duration.ofDays(positive("buriedMaxAgeDays", buriedMaxAgeDays)),
-                names);
+                names,
+                new OutboxConfiguration(outboxDataSource == null || outboxDataSource.isBlank() ? null
+                        : outboxDataSource.strip(), Duration.ofMillis(positive("outboxPollMillis", outboxPollMillis)),
+                        names.cluster().orElse(null)));
     }
 
     private BrokerNames brokerNames() {
@@ -284,6 +295,10 @@ public class RogerResourceAdapter implements ResourceAdapter {
     public void setStateDataSource(String stateDataSource) { this.stateDataSource = stateDataSource; }
     public Integer getKeyLeaseSeconds() { return keyLeaseSeconds; }
     public void setKeyLeaseSeconds(Integer keyLeaseSeconds) { this.keyLeaseSeconds = keyLeaseSeconds; }
+    public String getOutboxDataSource() { return outboxDataSource; }
+    public void setOutboxDataSource(String outboxDataSource) { this.outboxDataSource = outboxDataSource; }
+    public Integer getOutboxPollMillis() { return outboxPollMillis; }
+    public void setOutboxPollMillis(Integer outboxPollMillis) { this.outboxPollMillis = outboxPollMillis; }
     public Boolean getEnqueueAfterCommit() { return enqueueAfterCommit; }
     public void setEnqueueAfterCommit(Boolean enqueueAfterCommit) { this.enqueueAfterCommit = enqueueAfterCommit; }
     public Integer getCancelRetentionHours() { return cancelRetentionHours; }

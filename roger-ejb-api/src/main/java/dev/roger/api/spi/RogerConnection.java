@@ -1,6 +1,7 @@
 package dev.roger.api.spi;
 
 import dev.roger.api.RogerClient;
+import java.util.List;
 
 /**
  * A handle on the resource adapter: the {@link RogerClient} operations, the admin ones, and the registration that
@@ -29,6 +30,28 @@ public interface RogerConnection extends RogerClient, AutoCloseable {
 
     /** How the adapter is configured to keep partitions' global state. */
     StateConfiguration stateConfiguration();
+
+    /** How the adapter is configured for the transactional outbox ({@link OutboxConfiguration#OFF} when it is not). */
+    default OutboxConfiguration outboxConfiguration() {
+        return OutboxConfiguration.OFF;
+    }
+
+    /**
+     * Checks and encodes jobs for the outbox exactly as an enqueue to {@code partition} would (partition
+     * name, well-formed args, {@code maxJobBytes}; the queue is the job's own, else its type's on this
+     * node, else {@code default}), without taking queue keys or publishing anything.
+     *
+     * @return one JSON job body per job, in order
+     * @throws IllegalArgumentException for an invalid partition or any invalid job
+     */
+    List<String> encodeForOutbox(String partition, List<dev.roger.api.Job> jobs);
+
+    /**
+     * Reads back a body {@link #encodeForOutbox} wrote.
+     *
+     * @throws IllegalArgumentException when it is not a job Roger can run
+     */
+    dev.roger.api.Job decodeFromOutbox(String body);
 
     /**
      * Offers the application's startup singleton as the holder of the global state of the

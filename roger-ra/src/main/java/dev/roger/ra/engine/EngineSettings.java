@@ -25,13 +25,15 @@ import java.time.Duration;
  * @param retryLevels       the retry delays of retryable jobs whose type sets none
  * @param buriedMaxAge      how long a buried queue keeps a message
  * @param names             the names on the broker of the Roger cluster this node is in
+ * @param outbox            the transactional outbox's settings, for the applications' writers and relays
  */
 public record EngineSettings(String nodeName, QueueType queueType, Duration publishTimeout, int maxJobBytes,
                              int buriedMaxLength, String defaultPartition, int defaultWorkers,
                              Duration unknownTypeGrace, int maxConcurrentJobs, int channelsPerConnection,
                              Duration stateTimeout, dev.roger.api.spi.StateConfiguration state,
                              dev.roger.ra.inbound.RetrySchedule retryLevels, Duration buriedMaxAge,
-                             dev.roger.client.amqp.BrokerNames names) {
+                             dev.roger.client.amqp.BrokerNames names,
+                             dev.roger.api.spi.OutboxConfiguration outbox) {
 
     /** {@code host:pid}. */
     public static String defaultNodeName() {

@@ -13,6 +13,9 @@ import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
 import dev.roger.client.buried.BuriedQueues;
 import dev.roger.client.JobEnqueuer;
+import dev.roger.client.wire.JobCodec;
+import dev.roger.client.wire.JobDecodeException;
+import java.nio.charset.StandardCharsets;
 import dev.roger.ra.outbound.AfterCommitEnqueues;
 import dev.roger.client.amqp.AmqpSettings;
 import dev.roger.client.amqp.BrokerNames;
@@ -461,6 +464,25 @@ public final class RogerEngine {
             return batch.jobs();
         }
         return publish(batch, start);
+    }
+
+    /**
+     * Checks and encodes jobs for the outbox as {@link #enqueueAll} would, with the queue decided now;
+     * takes no queue key and publishes nothing.
+     */
+    public List<String> encodeForOutbox(String partition, List<Job> jobs) {
+        Names.requirePartition(partition);
+        return jobs.stream().map(job -> new String(enqueuer.checkedBody(job.toBuilder().partition(partition)
+                .queue(queueOf(job)).queuedAt(null).startedAt(null).build()), StandardCharsets.UTF_8)).toList();
+    }
+
+    /** Reads a body {@link #encodeForOutbox} wrote; IllegalArgumentException when it is not a job. */
+    public Job decodeFromOutbox(String body) {
+        try {
+            return JobCodec.decode(body.getBytes(StandardCharsets.UTF_8));
+        } catch (JobDecodeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private List<Job> publish(JobEnqueuer.Prepared batch, long start) {

@@ -12,6 +12,7 @@ import dev.roger.api.spi.Registration;
 import dev.roger.api.spi.JobEventSink;
 import dev.roger.api.spi.RogerConnection;
 import dev.roger.ra.engine.RogerEngine;
+import dev.roger.api.spi.OutboxConfiguration;
 import dev.roger.api.spi.StateConfiguration;
 import java.util.List;
 
@@ -69,6 +70,21 @@ public final class RogerConnectionHandle implements RogerConnection {
     @Override
     public StateConfiguration stateConfiguration() {
         return engine().settings().state();
+    }
+
+    @Override
+    public OutboxConfiguration outboxConfiguration() {
+        return engine().settings().outbox();
+    }
+
+    @Override
+    public List<String> encodeForOutbox(String partition, List<Job> jobs) {
+        return engine().encodeForOutbox(partition, jobs);
+    }
+
+    @Override
+    public Job decodeFromOutbox(String body) {
+        return engine().decodeFromOutbox(body);
     }
 
     @Override
