@@ -149,6 +149,42 @@ class ConsoleIT {
     }
 
     @Test
+    void recurringJobsAreListedWithTheirNextTickPausedResumedTriggeredAndRemoved() {
+        client.admin().scheduleRecurring(P, dev.roger.api.RecurringJob.builder("yearly", "0 0 0 1 1 *", "cn-work")
+                .args(new ConsoleWork(false)).build());
+        String base = "/partitions/" + P + "/recurring";
+        JsonObject listed = api.get(VIEWER, base).array().getJsonObject(0);
+        assertEquals("yearly", listed.getString("name"));
+        assertEquals("0 0 0 1 1 *", listed.getString("cron"));
+        assertEquals("UTC", listed.getString("zone"));
+        assertEquals(java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1 + "-01-01T00:00:00Z",
+                listed.getString("nextTick"));
+        assertEquals(403, api.change(VIEWER, "POST", base + "/yearly/pause").status());
+        assertEquals(200, api.change(ADMIN, "POST", base + "/yearly/pause").status());
+        JsonObject paused = api.get(VIEWER, base).array().getJsonObject(0);
+        assertTrue(paused.getBoolean("paused"), paused.toString());
+        assertTrue(paused.isNull("nextTick") || !paused.containsKey("nextTick"), paused.toString());
+        assertEquals(200, api.change(ADMIN, "POST", base + "/yearly/resume").status());
+        assertFalse(api.get(VIEWER, base).array().getJsonObject(0).getBoolean("paused"));
+
+        assertEquals(200, api.change(ADMIN, "POST", "/partitions/" + P + "/queues/default/pause").status());
+        try (Broker broker = Broker.connect()) {
+            assertEquals(200, api.change(ADMIN, "POST", base + "/yearly/trigger").status());
+            Await.until("the triggered job waits in the paused queue", WAIT, () -> broker.messages(q(P + "-default")) == 1);
+            List<String> ids = broker.messageIds(q(P + "-default"));
+            assertTrue(ids.get(0).startsWith("r-yearly-t"), ids.toString());
+            api.change(ADMIN, "POST", "/partitions/" + P + "/queues/default/purge?target=QUEUED");
+        } finally {
+            api.change(ADMIN, "POST", "/partitions/" + P + "/queues/default/resume");
+        }
+        assertEquals(200, api.change(ADMIN, "DELETE", base + "/yearly").status());
+        assertEquals(0, api.get(VIEWER, base).array().size());
+        Answer gone = api.change(ADMIN, "DELETE", base + "/yearly");
+        assertEquals(404, gone.status(), gone.toString());
+        assertEquals("RecurringJobNotFound", gone.object().getString("error"));
+    }
+
+    @Test
     void aPurgeReturnsItsCounts() {
         assertEquals(200, api.change(ADMIN, "POST", "/partitions/" + P + "/queues/default/pause").status());
         try (Broker broker = Broker.connect()) {
