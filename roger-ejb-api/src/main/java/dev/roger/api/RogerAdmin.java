@@ -191,8 +191,8 @@ public interface RogerAdmin {
 
     /**
      * Adds a recurring job to a partition, or replaces the one with its name (which keeps its last
-     * tick and its pause). Its first tick is the first after now. The partition's nodes learn of
-     * it within 10 seconds (the node this is called on, at once).
+     * tick and its pause). Its first tick is the first after now; the nodes running the partition
+     * are told at once (a node that misses it asks within a minute).
      *
      * @throws StateUnavailableException when the owner did not answer; nothing changed
      */

@@ -50,8 +50,6 @@ import java.util.function.Supplier;
  */
 public final class ClusterAdmin implements RogerAdmin {
 
-    private volatile java.util.function.Consumer<String> recurringChanged = partition -> { };
-
     private static final System.Logger LOG = System.getLogger(ClusterAdmin.class.getName());
 
     private final Supplier<Connection> connection;
@@ -190,7 +188,7 @@ public final class ClusterAdmin implements RogerAdmin {
     public void scheduleRecurring(String partition, dev.roger.api.RecurringJob job) {
         java.util.Objects.requireNonNull(job, "job");
         cluster.ask(partition, dev.roger.state.StateRequest.putRecurring(job));
-        recurringChanged.accept(partition);
+        cluster.recurringChanged(partition);
     }
 
     @Override
@@ -206,7 +204,9 @@ public final class ClusterAdmin implements RogerAdmin {
     @Override
     public boolean resumeRecurring(String partition, String name) {
         boolean found = recurring(partition, name, dev.roger.state.StateRequest.Op.RECURRING_RESUME);
-        recurringChanged.accept(partition);
+        if (found) {
+            cluster.recurringChanged(partition);
+        }
         return found;
     }
 
@@ -221,10 +221,6 @@ public final class ClusterAdmin implements RogerAdmin {
                 != dev.roger.state.StateReply.Status.NONE;
     }
 
-    /** Tells this node's recurring ticker (if it runs on a node) that a partition's recurring jobs changed. */
-    public void onRecurringChange(java.util.function.Consumer<String> listener) {
-        this.recurringChanged = listener;
-    }
 
     @Override
     public PurgeResult purge(String partition, String queue, Set<PurgeTarget> targets) {

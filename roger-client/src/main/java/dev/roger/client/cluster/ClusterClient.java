@@ -100,6 +100,11 @@ public final class ClusterClient {
         return calls.ask(partition, StateRequest.info()).info();
     }
 
+    /** Tells every node that the partition's recurring jobs changed, so they ask its owner at once. */
+    public ControlResult recurringChanged(String partition) {
+        return calls.broadcast(ControlCommand.recurringChanged(partition));
+    }
+
     /**
      * Any request to the partition's owner, e.g. about its recurring jobs.
      *

@@ -34,6 +34,8 @@ public record ControlCommand(String command, String partition, String queue, Str
     public static final String STOP_PARTITION = "stop-partition";
     public static final String RUNNING_PARTITIONS = "running-partitions";
     public static final String SAFE_STOP = "safe-stop";
+    /** A partition's recurring jobs changed: the nodes that run it ask its owner what is due. */
+    public static final String RECURRING = "recurring";
 
     public ControlCommand {
         Objects.requireNonNull(command, "command");
@@ -49,6 +51,10 @@ public record ControlCommand(String command, String partition, String queue, Str
 
     public static ControlCommand resume(String partition, String queue) {
         return new ControlCommand(RESUME, partition, queue, null, null, null, 0);
+    }
+
+    public static ControlCommand recurringChanged(String partition) {
+        return new ControlCommand(RECURRING, partition, null, null, null, null, 0);
     }
 
     public static ControlCommand ping() {

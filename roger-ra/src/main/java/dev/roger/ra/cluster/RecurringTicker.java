@@ -17,14 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * due. A node cannot tell whether it is a partition's owner until a request reaches it, so every
  * node running the partition asks; the owner records each tick as fired before it answers, so
  * only the first asker's request fires it, and the owner enqueues it ({@link RecurringFirer}).
- * Partitions with no recurring job cost one request every {@link #IDLE}; the declarations of
+ * Partitions with no recurring job cost one request per node every {@link #IDLE}; the declarations of
  * {@code @RogerJob(cron)} beans are sent until their owner took them.
  */
 final class RecurringTicker {
 
     private static final System.Logger LOG = System.getLogger(RecurringTicker.class.getName());
-    /** How often a partition with no recurring job (or none known here) is asked again. */
-    static final Duration IDLE = Duration.ofSeconds(10);
+    /**
+     * How often a partition with no recurring job (or none known here) is asked again: a safety
+     * net only, since a change of its recurring jobs is broadcast to the nodes, which ask at once.
+     */
+    static final Duration IDLE = Duration.ofSeconds(60);
 
     private final ClusterCalls calls;
     private final Map<String, Instant> nextAsk = new ConcurrentHashMap<>();

@@ -137,7 +137,7 @@ public final class RogerEngine {
         this.enqueuer = new JobEnqueuer(publisher, declarer, cluster.client(), names, settings.maxJobBytes(),
                 brokerDescription, new EnqueueTracing(telemetry::forCaller));
         this.buried = new BuriedQueues(keeper::open, declarer, cluster.client(), names);
-        ClusterAdmin clusterAdmin = new ClusterAdmin(keeper::open, cluster.client(), buried, names, new LocalNode() {
+        this.admin = new ClusterAdmin(keeper::open, cluster.client(), buried, names, new LocalNode() {
                     @Override
                     public String name() {
                         return settings.nodeName();
@@ -163,8 +163,6 @@ public final class RogerEngine {
                         return RogerEngine.this.runningPartitions();
                     }
                 });
-        clusterAdmin.onRecurringChange(cluster::recurringChanged);
-        this.admin = clusterAdmin;
         this.settler = new Settler(publisher, new Retrier(publisher, declarer, settings.nodeName()),
                 new Burier(publisher, declarer, settings.nodeName(), settings.names().buriedLog()), timer, this::runInContainer, events.counts());
         this.stuck = new StuckDeliveryWatch(settler, delivery.stuckWarning(), DeliverySettings.STUCK_MARGIN);
@@ -701,6 +699,10 @@ public final class RogerEngine {
                     throw new dev.roger.api.PartitionNotRunningException(command.partition());
                 }
                 yield ClusterAdmin.describe(safeStop(command.partition(), Duration.ofMillis(command.waitMillis())));
+            }
+            case ControlCommand.RECURRING -> {
+                cluster.recurringChanged(command.partition());
+                yield null;
             }
             case ControlCommand.RUNNING_PARTITIONS -> {
                 jakarta.json.JsonArrayBuilder specs = jakarta.json.Json.createArrayBuilder();
