@@ -1,9 +1,11 @@
 package dev.roger.it.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.GetResponse;
+import dev.roger.api.DuplicateJobException;
 import dev.roger.api.Job;
 import dev.roger.api.RecurringJob;
 import dev.roger.api.RecurringJobInfo;
@@ -138,7 +140,9 @@ class SchedulingIT {
     @Order(3)
     void aJobDelayedAYearWaitsInLevel28WithItsDelayInBinaryAsRoutingKey() {
         Instant at = Instant.now().plus(Duration.ofDays(365));
-        Job job = client.enqueue(P, work().runAt(at).build());
+        Job job = client.enqueue(P, work().runAt(at).queueKey("yearly-" + RUN).build());
+        assertThrows(DuplicateJobException.class, () -> client.enqueue(P, work().queueKey("yearly-" + RUN).build()),
+                "its queue key is held from the enqueue, while it waits");
         // 365 days in tenths of a second, rounded up: bit 28 (2^28 tenths = 310.7 days) is its highest.
         long tenths = (Duration.between(job.queuedAt().orElseThrow(), at).toMillis() + 99) / 100;
         StringBuilder key = new StringBuilder();
