@@ -2,6 +2,7 @@ package dev.roger.bench;
 
 import dev.roger.api.RogerException;
 import dev.roger.bench.app.BenchJobs;
+import dev.roger.bench.app.OutboxServlet;
 import dev.roger.bench.broker.Broker;
 import dev.roger.bench.broker.RabbitmqCtl;
 import dev.roger.bench.cases.BenchContext;
@@ -10,6 +11,7 @@ import dev.roger.bench.cases.LatencyCase;
 import dev.roger.bench.cases.LimitCase;
 import dev.roger.bench.cases.MemoryCase;
 import dev.roger.bench.cases.ObservabilityCase;
+import dev.roger.bench.cases.OutboxCase;
 import dev.roger.bench.cases.PeerCase;
 import dev.roger.bench.cases.TenantsCase;
 import dev.roger.bench.cases.ThroughputCase;
@@ -56,20 +58,23 @@ public final class BenchMain {
 
     private final BenchConfig config;
     private final BenchMode mode;
+    private final CaseSelection only;
     private final PrintStream out;
     private final java.util.Set<PayaraNode> liveNodes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private BenchMain(BenchConfig config, BenchMode mode, PrintStream out) {
+    private BenchMain(BenchConfig config, BenchMode mode, CaseSelection only, PrintStream out) {
         this.config = config;
         this.mode = mode;
+        this.only = only;
         this.out = out;
     }
 
     public static void main(String[] args) {
         int code;
         try {
-            BenchMode mode = BenchMode.fromArguments(args);
-            code = new BenchMain(BenchConfig.fromSystemProperties(), mode, System.out).run();
+            CaseSelection only = CaseSelection.fromArguments(args);
+            BenchMode mode = BenchMode.fromArguments(only.otherArguments());
+            code = new BenchMain(BenchConfig.fromSystemProperties(), mode, only, System.out).run();
         } catch (BenchFailure e) {
             System.out.println();
             System.out.println("BENCH FAILED: " + e.getMessage());
@@ -83,8 +88,8 @@ public final class BenchMain {
 
     private int run() throws InterruptedException {
         String runId = runId();
-        out.printf("Roger benchmark, %s mode: broker %s, PostgreSQL %s, files in %s (run %s)%n", mode.name(),
-                config.redactedUri(), config.postgresUrl(), config.dir(), runId);
+        out.printf("Roger benchmark, %s mode, %s: broker %s, PostgreSQL %s, files in %s (run %s)%n", mode.name(),
+                only, config.redactedUri(), config.postgresUrl(), config.dir(), runId);
         RabbitmqCtl ctl = new RabbitmqCtl();
         try (Broker broker = Broker.connect(config.amqpUri());
              AmqpRogerClient roger = connectClient()) {
@@ -104,9 +109,12 @@ public final class BenchMain {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
             ResultTable.print(results, out);
-            Path file = ResultsFile.write(results, config.resultsDir());
             out.println();
-            out.println("Results: " + file);
+            if (only.partial()) {
+                out.println("No results file: this run ran " + only + ".");
+            } else {
+                out.println("Results: " + ResultsFile.write(results, config.resultsDir()));
+            }
             return verdict(results);
         }
     }
@@ -146,6 +154,7 @@ public final class BenchMain {
             }
         }
         runObservability(ctx);
+        runOutbox(ctx);
         results.derive(Field.THROUGHPUT_RATIO, results.ratio(
                 Field.ROGER_JOBS_PER_S, Field.PERFTEST_MSGS_PER_S));
         results.derive(Field.THROUGHPUT_RATIO_100W, results.ratio(
@@ -183,7 +192,55 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * Case 10 on a node of its own, the only one with the adapter's {@code outboxDataSource}: its
+     * relay queries the database every 200 ms, which on node {@code main} would weigh on the other
+     * cases (case 7 measures the idle CPU). The database is the case's own, made new and dropped
+     * with the node, so no outbox row of it outlives the run.
+     */
+    private void runOutbox(BenchContext ctx) throws InterruptedException {
+        String key = "outbox";
+        String label = "10 outbox vs enqueue";
+        if (!only.includes(key)) {
+            return;
+        }
+        PostgresDatabase database = new PostgresDatabase(config.postgresUrl(), config.postgresUser(),
+                PostgresDatabase.NAME + "_outbox");
+        try {
+            database.recreate();
+        } catch (BenchFailure e) {
+            fail(ctx.results(), key, label, e.getMessage(), e);
+            return;
+        }
+        try {
+            List<String> jvm = new java.util.ArrayList<>(mode.nodeJvmOptions());
+            // OutboxServlet's @DataSourceDefinition names these; Payara expands them at deployment.
+            jvm.add("-Dbench.outbox.url=" + database.url());
+            jvm.add("-Dbench.outbox.user=" + database.user());
+            PayaraNode node = startNode(ctx, key, Map.of("outboxDataSource", OutboxServlet.DATA_SOURCE), false,
+                    new String[] {key}, jvm);
+            if (node != null) {
+                try {
+                    runCase(ctx.results(), key, label, () -> new OutboxCase(ctx, node, database).run());
+                } finally {
+                    stopNode(node, ctx);
+                }
+            }
+        } finally {
+            try {
+                database.drop();
+            } catch (BenchFailure e) {
+                ctx.results().note("Could not drop case 10's database: " + e.getMessage());
+            }
+        }
+        ctx.results().derive(Field.OUTBOX_RATIO, ctx.results().ratio(
+                Field.OUTBOX_JOBS_PER_S, Field.OUTBOX_AFTER_COMMIT_JOBS_PER_S));
+    }
+
     private void runCase(Results results, String key, String label, CaseBody body) throws InterruptedException {
+        if (!only.includes(key)) {
+            return;
+        }
         LOG.log(Level.INFO, "Case {0} ...", label);
         long start = System.nanoTime();
         try {
@@ -214,11 +271,20 @@ public final class BenchMain {
 
     private PayaraNode startNode(BenchContext ctx, String name, Map<String, String> adapterProperties,
                                  boolean withConsole, String[] cases) throws InterruptedException {
+        return startNode(ctx, name, adapterProperties, withConsole, cases, mode.nodeJvmOptions());
+    }
+
+    /** Also returns null, marking nothing, when none of its cases is selected (see {@link CaseSelection}). */
+    private PayaraNode startNode(BenchContext ctx, String name, Map<String, String> adapterProperties,
+                                 boolean withConsole, String[] cases, List<String> jvmOptions)
+            throws InterruptedException {
+        if (!only.includesAny(cases)) {
+            return null;
+        }
         Results results = ctx.results();
         LOG.log(Level.INFO, "Starting Payara Micro node {0} ...", name);
         try {
-            PayaraNode node = PayaraNode.start(config, name, adapterProperties, ctx.ctl(), withConsole,
-                    mode.nodeJvmOptions());
+            PayaraNode node = PayaraNode.start(config, name, adapterProperties, ctx.ctl(), withConsole, jvmOptions);
             liveNodes.add(node);
             return node;
         } catch (BenchFailure e) {

@@ -36,7 +36,13 @@ public final class BenchApp {
         }
     }
 
+    /** When a run of application writes (case 10) began and ended, epoch microseconds. */
+    public record Writes(long startMicros, long endMicros) {
+    }
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** A full run of plain enqueues, one confirm each, from one thread takes about a minute here. */
+    private static final Duration WRITES_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration PARTITIONS_TIMEOUT = Duration.ofMinutes(2);
 
     /**
@@ -111,6 +117,17 @@ public final class BenchApp {
     public long stopPartitions(List<String> ids) {
         return post("/partitions?action=stop", String.join("\n", ids), PARTITIONS_TIMEOUT)
                 .getJsonNumber("millis").longValue();
+    }
+
+    /**
+     * Has the application write {@code n} no-op jobs from one thread ({@code OutboxServlet}):
+     * {@code mode} {@code outbox}, {@code after-commit} or {@code plain}, {@code batch} per
+     * transaction, {@code pauseMillis} between transactions.
+     */
+    public Writes write(String mode, String partition, int n, int batch, long pauseMillis) {
+        JsonObject o = post("/outbox?mode=" + mode + "&partition=" + partition + "&n=" + n + "&batch=" + batch
+                + "&pauseMillis=" + pauseMillis, "", WRITES_TIMEOUT);
+        return new Writes(o.getJsonNumber("startMicros").longValue(), o.getJsonNumber("endMicros").longValue());
     }
 
     private JsonObject get(String path, Duration timeout) {

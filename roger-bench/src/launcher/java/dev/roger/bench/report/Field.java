@@ -54,7 +54,22 @@ public enum Field {
     CONSOLE_INFO_KB("console_info_kb"),
     CONSOLE_OVERVIEW_MS("console_overview_ms"),
     OBSERVABILITY_ON_CPU_MS_PER_1000("observability_on_node_cpu_ms_per_1000"),
-    OBSERVABILITY_OFF_CPU_MS_PER_1000("observability_off_node_cpu_ms_per_1000");
+    OBSERVABILITY_OFF_CPU_MS_PER_1000("observability_off_node_cpu_ms_per_1000"),
+
+    // Case 10: the outbox against RogerClient.enqueue after each commit and outside transactions.
+    OUTBOX_RATIO("outbox_ratio"),
+    OUTBOX_WRITES_PER_S("outbox_writes_per_s"),
+    OUTBOX_JOBS_PER_S("outbox_jobs_per_s"),
+    OUTBOX_LATENCY_P50_MS("outbox_latency_p50_ms"),
+    OUTBOX_LATENCY_P99_MS("outbox_latency_p99_ms"),
+    OUTBOX_AFTER_COMMIT_WRITES_PER_S("outbox_after_commit_writes_per_s"),
+    OUTBOX_AFTER_COMMIT_JOBS_PER_S("outbox_after_commit_jobs_per_s"),
+    OUTBOX_AFTER_COMMIT_LATENCY_P50_MS("outbox_after_commit_latency_p50_ms"),
+    OUTBOX_AFTER_COMMIT_LATENCY_P99_MS("outbox_after_commit_latency_p99_ms"),
+    OUTBOX_PLAIN_WRITES_PER_S("outbox_plain_writes_per_s"),
+    OUTBOX_PLAIN_JOBS_PER_S("outbox_plain_jobs_per_s"),
+    OUTBOX_PLAIN_LATENCY_P50_MS("outbox_plain_latency_p50_ms"),
+    OUTBOX_PLAIN_LATENCY_P99_MS("outbox_plain_latency_p99_ms");
 
     private final String key;
 

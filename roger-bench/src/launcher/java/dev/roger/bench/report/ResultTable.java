@@ -87,6 +87,7 @@ public final class ResultTable {
                 line("node CPU per 1000 jobs: on / off", num(Field.OBSERVABILITY_ON_CPU_MS_PER_1000, "%.0f") + " / "
                         + num(Field.OBSERVABILITY_OFF_CPU_MS_PER_1000, "%.0f ms") + "  (x"
                         + num(Field.OBSERVABILITY_CPU_RATIO, "%.2f") + ")")));
+        outboxSection();
         out.println();
         out.println("  Goals (issues 3 and 12, meant for the full sizes; not assertions)");
         for (Targets.Target t : Targets.check(r)) {
@@ -98,6 +99,24 @@ public final class ResultTable {
             out.println("  Notes");
             r.notes().forEach(n -> out.println("    - " + n));
         }
+    }
+
+    /** Case 10: each way of enqueueing on a line of its own, the outbox's ratio to the baseline beside it. */
+    private void outboxSection() {
+        section("outbox", "10", "outbox vs enqueue, 10 w", List.of(
+                line("writes/s; end to end; p50 / p99 (light)", "one application thread, transactions of 10"),
+                outboxLine("outbox", Field.OUTBOX_WRITES_PER_S, Field.OUTBOX_JOBS_PER_S, Field.OUTBOX_LATENCY_P50_MS,
+                        Field.OUTBOX_LATENCY_P99_MS, ratioText(Field.OUTBOX_RATIO, "after commit")),
+                outboxLine("enqueue after commit", Field.OUTBOX_AFTER_COMMIT_WRITES_PER_S,
+                        Field.OUTBOX_AFTER_COMMIT_JOBS_PER_S, Field.OUTBOX_AFTER_COMMIT_LATENCY_P50_MS,
+                        Field.OUTBOX_AFTER_COMMIT_LATENCY_P99_MS, ""),
+                outboxLine("enqueue, no transaction", Field.OUTBOX_PLAIN_WRITES_PER_S, Field.OUTBOX_PLAIN_JOBS_PER_S,
+                        Field.OUTBOX_PLAIN_LATENCY_P50_MS, Field.OUTBOX_PLAIN_LATENCY_P99_MS, "")));
+    }
+
+    private Line outboxLine(String way, Field writes, Field jobs, Field p50, Field p99, String extra) {
+        return line(way, rate(writes, "writes/s") + "; " + rate(jobs, "jobs/s") + "; " + num(p50, "%.1f") + " / "
+                + num(p99, "%.1f ms") + extra);
     }
 
     private record Line(String measure, String value) {

@@ -27,7 +27,9 @@ public final class Targets {
                 atMost("tenants_heap", "heap growth with them <= 256 MB", r.get(Field.TENANTS_HEAP_GROWTH_MB), 256, "MB"),
                 atMost("tenants_info", "RogerAdmin.info() with them < 2 s", r.get(Field.TENANTS_INFO_MS), 2000, "ms"),
                 atMost("observability", "node CPU per job with metrics and tracing <= 1.10 x without (issue 12)",
-                        r.get(Field.OBSERVABILITY_CPU_RATIO), 1.10, "ratio"));
+                        r.get(Field.OBSERVABILITY_CPU_RATIO), 1.10, "ratio"),
+                atLeast("outbox", "outbox end to end >= 0.5 x enqueue after commit", r.get(Field.OUTBOX_RATIO), 0.5,
+                        "ratio"));
     }
 
     private static Target latency(Results r) {

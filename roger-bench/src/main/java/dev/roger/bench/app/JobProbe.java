@@ -28,8 +28,10 @@ public class JobProbe {
         long now = micros(Instant.now());
         int nowRunning = running.incrementAndGet();
         peak.accumulateAndGet(nowRunning, Math::max);
-        // queuedAt is the producer's clock; the launcher and this node share the machine's.
-        long queued = job.queuedAt().map(JobProbe::micros).orElse(now);
+        // queuedAt is the producer's clock; the launcher and this node share the machine's. A job
+        // stamped when the application wrote it (case 10) counts from then instead: see WrittenAt.
+        long queued = WrittenAt.micros(job.argsJson())
+                .orElseGet(() -> job.queuedAt().map(JobProbe::micros).orElse(now));
         record(job.partition().orElse("?")).started(now - queued);
     }
 
