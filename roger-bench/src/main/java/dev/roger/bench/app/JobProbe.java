@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Records what the benchmark reads back over HTTP: per partition, enqueue-to-start latencies and
- * completions; node-wide, how many jobs run at once and the peak of that. A job counts as done at
+ * Records what the benchmark reads back over HTTP: per partition, each job's latency (enqueue to
+ * start, or for a scheduled job due time to start: its lateness) and completions; node-wide, how many jobs run at once and the peak of that. A job counts as done at
  * Roger's {@code AfterRun} event, which comes after the acknowledgement, so "done" means what a
  * user would call finished, not just "the bean returned".
  */
@@ -28,9 +28,16 @@ public class JobProbe {
         long now = micros(Instant.now());
         int nowRunning = running.incrementAndGet();
         peak.accumulateAndGet(nowRunning, Math::max);
-        // queuedAt is the producer's clock; the launcher and this node share the machine's.
-        long queued = job.queuedAt().map(JobProbe::micros).orElse(now);
-        record(job.partition().orElse("?")).started(now - queued);
+        record(job.partition().orElse("?")).started(now - since(job, now));
+    }
+
+    /**
+     * Where a job's latency counts from: its due time when it was scheduled (case 9 measures how
+     * late it starts, and a negative figure, an early start, must stay visible), else when it was
+     * enqueued. Both are the producer's clock; the launcher and this node share the machine's.
+     */
+    static long since(Job job, long now) {
+        return job.runAt().or(job::queuedAt).map(JobProbe::micros).orElse(now);
     }
 
     /** A bean calls this last thing in {@code onJob}, also when it throws. */
