@@ -13,6 +13,7 @@ import dev.roger.bench.cases.MemoryCase;
 import dev.roger.bench.cases.ObservabilityCase;
 import dev.roger.bench.cases.OutboxCase;
 import dev.roger.bench.cases.PeerCase;
+import dev.roger.bench.cases.ScheduledCase;
 import dev.roger.bench.cases.TenantsCase;
 import dev.roger.bench.cases.ThroughputCase;
 import dev.roger.bench.load.BenchJobsFactory;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs Roger's benchmark (issue 3) from the command line: every case in one run on this machine,
@@ -57,24 +59,22 @@ public final class BenchMain {
     }
 
     private final BenchConfig config;
+    private final BenchArgs args;
     private final BenchMode mode;
-    private final CaseSelection only;
     private final PrintStream out;
     private final java.util.Set<PayaraNode> liveNodes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private BenchMain(BenchConfig config, BenchMode mode, CaseSelection only, PrintStream out) {
+    private BenchMain(BenchConfig config, BenchArgs args, PrintStream out) {
         this.config = config;
-        this.mode = mode;
-        this.only = only;
+        this.args = args;
+        this.mode = args.mode();
         this.out = out;
     }
 
     public static void main(String[] args) {
         int code;
         try {
-            CaseSelection only = CaseSelection.fromArguments(args);
-            BenchMode mode = BenchMode.fromArguments(only.otherArguments());
-            code = new BenchMain(BenchConfig.fromSystemProperties(), mode, only, System.out).run();
+            code = new BenchMain(BenchConfig.fromSystemProperties(), BenchArgs.parse(args), System.out).run();
         } catch (BenchFailure e) {
             System.out.println();
             System.out.println("BENCH FAILED: " + e.getMessage());
@@ -88,8 +88,9 @@ public final class BenchMain {
 
     private int run() throws InterruptedException {
         String runId = runId();
-        out.printf("Roger benchmark, %s mode, %s: broker %s, PostgreSQL %s, files in %s (run %s)%n", mode.name(),
-                only, config.redactedUri(), config.postgresUrl(), config.dir(), runId);
+        out.printf("Roger benchmark, %s mode%s: broker %s, PostgreSQL %s, files in %s (run %s)%n", mode.name(),
+                args.cases().isEmpty() ? "" : ", cases " + args.cases(), config.redactedUri(), config.postgresUrl(),
+                config.dir(), runId);
         RabbitmqCtl ctl = new RabbitmqCtl();
         try (Broker broker = Broker.connect(config.amqpUri());
              AmqpRogerClient roger = connectClient()) {
@@ -109,12 +110,11 @@ public final class BenchMain {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
             ResultTable.print(results, out);
+            // A run of some cases only is named for them, so it never passes for (or replaces) a whole run's file.
+            Path file = ResultsFile.write(results, config.resultsDir(), args.cases().isEmpty() ? ""
+                    : "-case" + args.cases().stream().map(String::valueOf).collect(Collectors.joining("-")));
             out.println();
-            if (only.partial()) {
-                out.println("No results file: this run ran " + only + ".");
-            } else {
-                out.println("Results: " + ResultsFile.write(results, config.resultsDir()));
-            }
+            out.println("Results: " + file);
             return verdict(results);
         }
     }
@@ -122,39 +122,44 @@ public final class BenchMain {
     private void runCases(BenchContext ctx) throws InterruptedException {
         Results results = ctx.results();
         int messageBytes = BenchJobsFactory.noopMessageBytes(ThroughputCase.samplePartition(ctx).length());
-        runCase(results, "limit", "1 limit: PerfTest", () -> new LimitCase(ctx, messageBytes).run());
-        runCase(results, "peer", "4 peer: JobRunr", () -> new PeerCase(ctx,
+        runCase(results, 1, "limit", "1 limit: PerfTest", () -> new LimitCase(ctx, messageBytes).run());
+        runCase(results, 4, "peer", "4 peer: JobRunr", () -> new PeerCase(ctx,
                 new PostgresDatabase(config.postgresUrl(), config.postgresUser())).run());
 
         // With the console, which case 7 times with its tenants.
-        PayaraNode main = startNode(ctx, "main", Map.of(), true,
-                new String[] {"memory", "throughput", "latency", "tenants"});
+        PayaraNode main = args.runsAny(2, 3, 5, 7, 9) ? startNode(ctx, "main", Map.of(), true,
+                new String[] {"memory", "throughput", "latency", "scheduled", "tenants"}) : null;
         if (main != null) {
             try {
-                runCase(results, "memory", "5 memory", () -> new MemoryCase(ctx, main).idle());
-                runCase(results, "throughput", "2 Roger throughput", () -> new ThroughputCase(ctx, main).run());
+                runCase(results, 5, "memory", "5 memory", () -> new MemoryCase(ctx, main).idle());
+                runCase(results, 2, "throughput", "2 Roger throughput", () -> new ThroughputCase(ctx, main).run());
                 if (results.cases().get("throughput") != null && !results.cases().get("throughput").ok()) {
                     // The peak under load comes from case 2: without it case 5 is only half done.
                     results.caseFailed("memory", "5 memory", "its load half is sampled during case 2, which broke");
                 }
-                runCase(results, "latency", "3 latency", () -> new LatencyCase(ctx, main, messageBytes).run());
-                runCase(results, "tenants", "7 many tenants", () -> new TenantsCase(ctx, main).run());
+                runCase(results, 3, "latency", "3 latency", () -> new LatencyCase(ctx, main, messageBytes).run());
+                runCase(results, 9, "scheduled", "9 scheduled jobs", () -> new ScheduledCase(ctx, main).run());
+                runCase(results, 7, "tenants", "7 many tenants", () -> new TenantsCase(ctx, main).run());
             } finally {
                 stopNode(main, ctx);
             }
         }
         // Its own node: the cap applies node-wide and would throttle the other cases.
-        PayaraNode fair = startNode(ctx, "fair", Map.of("maxConcurrentJobs", Integer.toString(FairnessCase.CAP)),
-                new String[] {"fairness"});
+        PayaraNode fair = args.runs(6) ? startNode(ctx, "fair",
+                Map.of("maxConcurrentJobs", Integer.toString(FairnessCase.CAP)), new String[] {"fairness"}) : null;
         if (fair != null) {
             try {
-                runCase(results, "fairness", "6 fairness", () -> new FairnessCase(ctx, fair).run());
+                runCase(results, 6, "fairness", "6 fairness", () -> new FairnessCase(ctx, fair).run());
             } finally {
                 stopNode(fair, ctx);
             }
         }
-        runObservability(ctx);
-        runOutbox(ctx);
+        if (args.runs(8)) {
+            runObservability(ctx);
+        }
+        if (args.runs(10)) {
+            runOutbox(ctx);
+        }
         results.derive(Field.THROUGHPUT_RATIO, results.ratio(
                 Field.ROGER_JOBS_PER_S, Field.PERFTEST_MSGS_PER_S));
         results.derive(Field.THROUGHPUT_RATIO_100W, results.ratio(
@@ -180,7 +185,7 @@ public final class BenchMain {
         PayaraNode off = offStart.join();
         try {
             if (on != null && off != null) {
-                runCase(ctx.results(), "observability", "8 metrics and tracing cost",
+                runCase(ctx.results(), 8, "observability", "8 metrics and tracing cost",
                         () -> new ObservabilityCase(ctx, on, off).run());
             }
         } finally {
@@ -201,9 +206,6 @@ public final class BenchMain {
     private void runOutbox(BenchContext ctx) throws InterruptedException {
         String key = "outbox";
         String label = "10 outbox vs enqueue";
-        if (!only.includes(key)) {
-            return;
-        }
         PostgresDatabase database = new PostgresDatabase(config.postgresUrl(), config.postgresUser(),
                 PostgresDatabase.NAME + "_outbox");
         try {
@@ -221,7 +223,7 @@ public final class BenchMain {
                     new String[] {key}, jvm);
             if (node != null) {
                 try {
-                    runCase(ctx.results(), key, label, () -> new OutboxCase(ctx, node, database).run());
+                    runCase(ctx.results(), 10, key, label, () -> new OutboxCase(ctx, node, database).run());
                 } finally {
                     stopNode(node, ctx);
                 }
@@ -237,8 +239,10 @@ public final class BenchMain {
                 Field.OUTBOX_JOBS_PER_S, Field.OUTBOX_AFTER_COMMIT_JOBS_PER_S));
     }
 
-    private void runCase(Results results, String key, String label, CaseBody body) throws InterruptedException {
-        if (!only.includes(key)) {
+    /** Runs case {@code number} unless the command line names other cases. */
+    private void runCase(Results results, int number, String key, String label, CaseBody body)
+            throws InterruptedException {
+        if (!args.runs(number)) {
             return;
         }
         LOG.log(Level.INFO, "Case {0} ...", label);
@@ -274,13 +278,9 @@ public final class BenchMain {
         return startNode(ctx, name, adapterProperties, withConsole, cases, mode.nodeJvmOptions());
     }
 
-    /** Also returns null, marking nothing, when none of its cases is selected (see {@link CaseSelection}). */
     private PayaraNode startNode(BenchContext ctx, String name, Map<String, String> adapterProperties,
                                  boolean withConsole, String[] cases, List<String> jvmOptions)
             throws InterruptedException {
-        if (!only.includesAny(cases)) {
-            return null;
-        }
         Results results = ctx.results();
         LOG.log(Level.INFO, "Starting Payara Micro node {0} ...", name);
         try {

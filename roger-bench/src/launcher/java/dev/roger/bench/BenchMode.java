@@ -1,6 +1,7 @@
 package dev.roger.bench;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How big one run is. {@code full} is the issue's benchmark (each case three times, medians);
@@ -17,13 +18,30 @@ import java.util.List;
  * @param fairnessSeconds  how long partition B sends its 10 jobs/s, alone and during the flood
  * @param tenants          partitions (of two queues each) of the many-tenants case
  * @param idleSeconds      how long the many-tenants case measures idle CPU
+ * @param scheduled        the scheduled-jobs case: how many, over how long, and their longest delay
  */
 public record BenchMode(String name, int repetitions, int jobs, int warmUpJobs, int latencyRate, int latencySeconds,
-                        int fairnessBacklog, int fairnessSeconds, int tenants, int idleSeconds) {
+                        int fairnessBacklog, int fairnessSeconds, int tenants, int idleSeconds, Scheduled scheduled) {
 
-    public static final BenchMode FULL = new BenchMode("full", 3, 50_000, 50_000, 1000, 30, 100_000, 20, 1000, 30);
-    public static final BenchMode QUICK = new BenchMode("quick", 1, 10_000, 50_000, 1000, 10, 30_000, 8, 1000, 10);
-    public static final BenchMode SMOKE = new BenchMode("smoke", 1, 300, 600, 100, 3, 1_000, 3, 20, 3);
+    /**
+     * The size of case 9: {@code jobs} scheduled jobs enqueued evenly over {@code seconds}, each
+     * delayed between 1 s and {@code maxDelaySeconds}; its baseline sends unscheduled jobs at the
+     * same rate for {@link #latencySeconds}.
+     */
+    public record Scheduled(int jobs, int seconds, int maxDelaySeconds) {
+
+        /** Jobs per second, enqueued and (on average) due. */
+        public double rate() {
+            return (double) jobs / seconds;
+        }
+    }
+
+    public static final BenchMode FULL = new BenchMode("full", 3, 50_000, 50_000, 1000, 30, 100_000, 20, 1000, 30,
+            new Scheduled(100_000, 600, 120));
+    public static final BenchMode QUICK = new BenchMode("quick", 1, 10_000, 50_000, 1000, 10, 30_000, 8, 1000, 10,
+            new Scheduled(20_000, 120, 30));
+    public static final BenchMode SMOKE = new BenchMode("smoke", 1, 300, 600, 100, 3, 1_000, 3, 20, 3,
+            new Scheduled(300, 5, 3));
 
     private static final List<BenchMode> ALL = List.of(FULL, QUICK, SMOKE);
 
@@ -35,24 +53,8 @@ public record BenchMode(String name, int repetitions, int jobs, int warmUpJobs, 
         return this == SMOKE ? List.of("-XX:TieredStopAtLevel=1") : List.of();
     }
 
-    /**
-     * The mode named by the arguments ({@code --full}, {@code --quick} or {@code --smoke}; none
-     * means full). Maven passes {@code -Dbench.args} as one argument, so words are split here.
-     *
-     * @throws BenchFailure for anything else, listing what is accepted
-     */
-    public static BenchMode fromArguments(String[] args) {
-        BenchMode mode = FULL;
-        for (String arg : args) {
-            for (String word : arg.strip().split("\\s+")) {
-                if (word.isEmpty()) {
-                    continue;
-                }
-                mode = ALL.stream().filter(m -> word.equals("--" + m.name)).findFirst()
-                        .orElseThrow(() -> new BenchFailure("Unknown argument '" + word
-                                + "': use --full (default), --quick or --smoke"));
-            }
-        }
-        return mode;
+    /** The mode called {@code name} ({@code full}, {@code quick} or {@code smoke}). */
+    public static Optional<BenchMode> named(String name) {
+        return ALL.stream().filter(m -> m.name.equals(name)).findFirst();
     }
 }

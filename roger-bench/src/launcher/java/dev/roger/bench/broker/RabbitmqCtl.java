@@ -3,6 +3,7 @@ package dev.roger.bench.broker;
 import dev.roger.bench.BenchFailure;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -24,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RabbitmqCtl {
 
-    /** A queue's name, consumers and ready messages. */
-    public record QueueInfo(String name, int consumers, long messages) {
+    /** A queue's name, consumers, messages and the memory its process holds (bytes). */
+    public record QueueInfo(String name, int consumers, long messages, long memoryBytes) {
     }
 
     /** A client connection: its client-provided name (may be empty) and open channels. */
@@ -57,16 +58,26 @@ public final class RabbitmqCtl {
 
     /** The queues whose names start with {@code prefix}. */
     public List<QueueInfo> queues(String prefix) {
+        return queues(runJson("list_queues", "name", "consumers", "messages", "memory"), prefix);
+    }
+
+    /** The entries of {@code list_queues} output whose names start with {@code prefix}. */
+    static List<QueueInfo> queues(JsonArray listQueues, String prefix) {
         List<QueueInfo> out = new ArrayList<>();
-        for (JsonValue v : runJson("list_queues", "name", "consumers", "messages")) {
+        for (JsonValue v : listQueues) {
             JsonObject q = v.asJsonObject();
             String name = q.getString("name");
             if (name.startsWith(prefix)) {
-                out.add(new QueueInfo(name, q.getInt("consumers", 0), q.getJsonNumber("messages") == null ? 0
-                        : q.getJsonNumber("messages").longValue()));
+                out.add(new QueueInfo(name, q.getInt("consumers", 0), count(q, "messages"), count(q, "memory")));
             }
         }
         return out;
+    }
+
+    /** A counter of list_queues; a queue that is down or still starting shows none, which counts as 0. */
+    private static long count(JsonObject q, String key) {
+        JsonValue v = q.get(key);
+        return v instanceof JsonNumber n ? n.longValue() : 0;
     }
 
     /**

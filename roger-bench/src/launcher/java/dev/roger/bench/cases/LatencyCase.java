@@ -1,16 +1,14 @@
 package dev.roger.bench.cases;
 
 import dev.roger.api.Job;
-import dev.roger.api.PartitionSpec;
 import dev.roger.bench.app.BenchJobs;
-import dev.roger.bench.load.Completion;
 import dev.roger.bench.load.FixedRateProducer;
 import dev.roger.bench.measure.Percentiles;
 import dev.roger.bench.node.PayaraNode;
 import dev.roger.bench.peers.PerfTestOutput;
 import dev.roger.bench.report.Field;
 import java.lang.System.Logger.Level;
-import java.util.List;
+import java.time.Duration;
 
 /**
  * Case 3, latency at a steady load: jobs at a fixed rate (1,000/s in full and quick mode), each its
@@ -49,30 +47,19 @@ public final class LatencyCase {
     }
 
     private void roger(int rep, int rate, int seconds) throws InterruptedException {
-        PartitionSpec spec = Partitions.oneQueue(ctx.partition("lat", rep), WORKERS);
-        Partitions.start(node, List.of(spec));
-        try {
-            node.app().reset();
-            FixedRateProducer.Result sent = FixedRateProducer.run(ctx.roger(), spec.partition(),
-                    () -> Job.builder(BenchJobs.NOOP).build(), rate, seconds);
-            if (sent.failed() > 0) {
-                ctx.results().note("Case 3: " + sent.failed() + " enqueues failed: " + sent.firstError());
-            }
-            if (sent.achievedRate() < 0.95 * rate) {
-                ctx.results().note(String.format("Case 3: the producer reached %.0f jobs/s of %d", sent.achievedRate(), rate));
-            }
-            ctx.results().add(Field.ROGER_LATENCY_RATE, sent.achievedRate());
-            Completion.await(node, spec.partition(), sent.enqueued());
-            long[] micros = node.app().latenciesMicros(spec.partition());
-            RawSamples.write(ctx.config().dir().resolve("latency-roger-" + rep + ".txt"), micros);
-            Percentiles p = Percentiles.of(micros);
-            ctx.results().add(Field.ROGER_LATENCY_P50_MS, p.at(50) / 1000.0);
-            ctx.results().add(Field.ROGER_LATENCY_P99_MS, p.at(99) / 1000.0);
-            ctx.results().add(Field.ROGER_LATENCY_MAX_MS, p.max() / 1000.0);
-            LOG.log(Level.INFO, "Case 3, run {0}: Roger p50 {1} ms, p99 {2} ms, max {3} ms over {4} jobs", rep + 1,
-                    p.at(50) / 1000.0, p.at(99) / 1000.0, p.max() / 1000.0, p.count());
-        } finally {
-            Partitions.remove(node, ctx.broker(), List.of(spec));
+        FixedRateRun.Outcome run = FixedRateRun.run(ctx, node, "Case 3", Partitions.oneQueue(ctx.partition("lat", rep),
+                WORKERS), () -> Job.builder(BenchJobs.NOOP).build(), rate * seconds, Duration.ofSeconds(seconds),
+                "latency-roger-" + rep + ".txt");
+        FixedRateProducer.Result sent = run.producer();
+        if (sent.achievedRate() < 0.95 * rate) {
+            ctx.results().note(String.format("Case 3: the producer reached %.0f jobs/s of %d", sent.achievedRate(), rate));
         }
+        ctx.results().add(Field.ROGER_LATENCY_RATE, sent.achievedRate());
+        Percentiles p = Percentiles.of(run.micros());
+        ctx.results().add(Field.ROGER_LATENCY_P50_MS, p.at(50) / 1000.0);
+        ctx.results().add(Field.ROGER_LATENCY_P99_MS, p.at(99) / 1000.0);
+        ctx.results().add(Field.ROGER_LATENCY_MAX_MS, p.max() / 1000.0);
+        LOG.log(Level.INFO, "Case 3, run {0}: Roger p50 {1} ms, p99 {2} ms, max {3} ms over {4} jobs", rep + 1,
+                p.at(50) / 1000.0, p.at(99) / 1000.0, p.max() / 1000.0, p.count());
     }
 }

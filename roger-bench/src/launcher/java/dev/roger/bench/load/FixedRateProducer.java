@@ -3,6 +3,7 @@ package dev.roger.bench.load;
 import dev.roger.api.Job;
 import dev.roger.api.RogerClient;
 import dev.roger.bench.BenchFailure;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,17 @@ public final class FixedRateProducer {
      */
     public static Result run(RogerClient roger, String partition, Supplier<Job> jobs, int rate, int seconds)
             throws InterruptedException {
-        int total = rate * seconds;
-        long periodNanos = 1_000_000_000L / rate;
+        return run(roger, partition, jobs, rate * seconds, Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * Sends {@code total} jobs made by {@code jobs} to {@code partition} evenly over {@code window}
+     * (for a rate that is no whole number of jobs per second), and returns once all were confirmed
+     * (or failed). {@code jobs} is called on the schedule, just before each job is handed to a sender.
+     */
+    public static Result run(RogerClient roger, String partition, Supplier<Job> jobs, int total, Duration window)
+            throws InterruptedException {
+        long periodNanos = window.toNanos() / total;
         AtomicInteger enqueued = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();

@@ -24,6 +24,9 @@ public enum Field {
     TENANTS_IDLE_CPU_PCT("tenants_idle_cpu_pct"),
     TENANTS_HEAP_MB("tenants_heap_mb"),
     OBSERVABILITY_CPU_RATIO("observability_cpu_ratio"),
+    SCHEDULED_LATENESS_P99_MS("scheduled_lateness_p99_ms"),
+    CASCADE_PEAK_MESSAGES("cascade_peak_messages"),
+    CASCADE_PEAK_MEMORY_MB("cascade_peak_memory_mb"),
 
     MESSAGE_BYTES("message_bytes"),
     PERFTEST_BROKER_CPU_MS_PER_1000("perftest_broker_cpu_ms_per_1000"),
@@ -55,6 +58,14 @@ public enum Field {
     CONSOLE_OVERVIEW_MS("console_overview_ms"),
     OBSERVABILITY_ON_CPU_MS_PER_1000("observability_on_node_cpu_ms_per_1000"),
     OBSERVABILITY_OFF_CPU_MS_PER_1000("observability_off_node_cpu_ms_per_1000"),
+    SCHEDULED_LATENESS_P50_MS("scheduled_lateness_p50_ms"),
+    SCHEDULED_LATENESS_MAX_MS("scheduled_lateness_max_ms"),
+    SCHEDULED_EARLY_JOBS("scheduled_early_jobs"),
+    SCHEDULED_RATE("scheduled_achieved_rate"),
+    SCHEDULED_BASELINE_P50_MS("scheduled_baseline_p50_ms"),
+    SCHEDULED_BASELINE_P99_MS("scheduled_baseline_p99_ms"),
+    BROKER_MEMORY_BEFORE_MB("broker_memory_before_mb"),
+    BROKER_MEMORY_PEAK_MB("broker_memory_peak_mb"),
 
     // Case 10: the outbox against RogerClient.enqueue after each commit and outside transactions.
     OUTBOX_RATIO("outbox_ratio"),

@@ -87,9 +87,23 @@ public final class ResultTable {
                 line("node CPU per 1000 jobs: on / off", num(Field.OBSERVABILITY_ON_CPU_MS_PER_1000, "%.0f") + " / "
                         + num(Field.OBSERVABILITY_OFF_CPU_MS_PER_1000, "%.0f ms") + "  (x"
                         + num(Field.OBSERVABILITY_CPU_RATIO, "%.2f") + ")")));
+        var sched = m.scheduled();
+        section("scheduled", "9", String.format(Locale.ROOT, "scheduled, %,d over %d s", sched.jobs(), sched.seconds()),
+                List.of(
+                line("lateness p50 / p99 / max (early)", num(Field.SCHEDULED_LATENESS_P50_MS, "%.1f") + " / "
+                        + num(Field.SCHEDULED_LATENESS_P99_MS, "%.1f") + " / "
+                        + num(Field.SCHEDULED_LATENESS_MAX_MS, "%.1f ms") + " ("
+                        + num(Field.SCHEDULED_EARLY_JOBS, "%.0f") + ")"),
+                line("unscheduled at " + String.format(Locale.ROOT, "%.0f/s", sched.rate()) + ": p50 / p99",
+                        num(Field.SCHEDULED_BASELINE_P50_MS, "%.1f") + " / "
+                        + num(Field.SCHEDULED_BASELINE_P99_MS, "%.1f ms")),
+                line("cascade at its peak: messages, memory", num(Field.CASCADE_PEAK_MESSAGES, "%,.0f") + ", "
+                        + num(Field.CASCADE_PEAK_MEMORY_MB, "%.1f MB")),
+                line("broker RSS before / peak", num(Field.BROKER_MEMORY_BEFORE_MB, "%.0f") + " / "
+                        + num(Field.BROKER_MEMORY_PEAK_MB, "%.0f MB"))));
         outboxSection();
         out.println();
-        out.println("  Goals (issues 3 and 12, meant for the full sizes; not assertions)");
+        out.println("  Goals (issues 3, 12 and 13, meant for the full sizes; not assertions)");
         for (Targets.Target t : Targets.check(r)) {
             String verdict = t.met() == null ? "not measured" : t.met() ? "met" : "NOT MET";
             out.printf("    %-12s %-13s %-52s %s%n", t.key(), verdict, t.goal(), t.met() == null ? "" : t.detail());

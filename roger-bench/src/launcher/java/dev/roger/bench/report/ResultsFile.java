@@ -26,7 +26,12 @@ public final class ResultsFile {
 
     /** Writes the file and returns its path. */
     public static Path write(Results r, Path dir) {
-        Path file = dir.resolve(r.date() + "-" + r.mode().name() + ".json");
+        return write(r, dir, "");
+    }
+
+    /** Writes {@code <date>-<mode><suffix>.json} and returns its path. */
+    public static Path write(Results r, Path dir, String suffix) {
+        Path file = dir.resolve(r.date() + "-" + r.mode().name() + suffix + ".json");
         JsonGeneratorFactory factory = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
         try {
             Files.createDirectories(dir);

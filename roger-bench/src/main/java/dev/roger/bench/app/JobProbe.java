@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Records what the benchmark reads back over HTTP: per partition, enqueue-to-start latencies and
- * completions; node-wide, how many jobs run at once and the peak of that. A job counts as done at
+ * Records what the benchmark reads back over HTTP: per partition, each job's latency (enqueue to
+ * start, or for a scheduled job due time to start: its lateness) and completions; node-wide, how many jobs run at once and the peak of that. A job counts as done at
  * Roger's {@code AfterRun} event, which comes after the acknowledgement, so "done" means what a
  * user would call finished, not just "the bean returned".
  */
@@ -28,11 +28,21 @@ public class JobProbe {
         long now = micros(Instant.now());
         int nowRunning = running.incrementAndGet();
         peak.accumulateAndGet(nowRunning, Math::max);
-        // queuedAt is the producer's clock; the launcher and this node share the machine's. A job
-        // stamped when the application wrote it (case 10) counts from then instead: see WrittenAt.
-        long queued = WrittenAt.micros(job.argsJson())
-                .orElseGet(() -> job.queuedAt().map(JobProbe::micros).orElse(now));
-        record(job.partition().orElse("?")).started(now - queued);
+        record(job.partition().orElse("?")).started(now - since(job, now));
+    }
+
+    /**
+     * Where a job's latency counts from: its due time when it was scheduled (case 9 measures how
+     * late it starts, and a negative figure, an early start, must stay visible); the moment the
+     * application wrote it when it carries that stamp (case 10's outbox jobs, see WrittenAt); else
+     * when it was enqueued. All are the producer's clock; the launcher and this node share the
+     * machine's.
+     */
+    static long since(Job job, long now) {
+        if (job.runAt().isPresent()) {
+            return micros(job.runAt().get());
+        }
+        return WrittenAt.micros(job.argsJson()).orElseGet(() -> job.queuedAt().map(JobProbe::micros).orElse(now));
     }
 
     /** A bean calls this last thing in {@code onJob}, also when it throws. */
