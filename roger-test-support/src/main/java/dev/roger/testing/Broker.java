@@ -35,6 +35,42 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /** The broker's version as it tells it when connecting, e.g. {@code 3.10.8} or {@code 4.0.5}. */
+    public String serverVersion() {
+        Object v = connection.getServerProperties().get("version");
+        return v == null ? "" : v.toString();
+    }
+
+    /** The major version of the broker, e.g. 3 or 4; 0 when it does not tell. */
+    public int majorVersion() {
+        String v = serverVersion();
+        int dot = v.indexOf('.');
+        try {
+            return Integer.parseInt(dot < 0 ? v : v.substring(0, dot));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Takes the next message of a queue without acking it, then closes the channel, as a consumer
+     * dying with the message would: the broker takes it back and counts the return.
+     *
+     * @return whether there was a message to take
+     */
+    public boolean takeAndDrop(String queue) {
+        try {
+            Channel ch = connection.createChannel();
+            try {
+                return ch.basicGet(queue, false) != null;
+            } finally {
+                ch.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot take from " + queue + ": " + e, e);
+        }
+    }
+
     /** Message and consumer counts, or null when the queue does not exist. */
     public AMQP.Queue.DeclareOk queue(String name) {
         try (Channel ch = connection.createChannel()) {
@@ -68,45 +104,22 @@ public final class Broker implements AutoCloseable {
      * tell it). Empty where this machine has no rabbitmqctl (a Testcontainers broker).
      */
     public static java.util.Optional<List<Integer>> prefetchCounts(String queue) {
-        try {
-            Process p = new ProcessBuilder("rabbitmqctl", "list_consumers", "-q", "queue_name", "prefetch_count")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("rabbitmqctl failed: " + out);
-            }
-            return java.util.Optional.of(out.lines().map(l -> l.split("\\s+")).filter(f -> f.length == 2 && f[0].equals(queue))
-                    .map(f -> Integer.parseInt(f[1])).toList());
-        } catch (IOException e) {
-            return java.util.Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RabbitCli.run("list_consumers", "-q", "queue_name", "prefetch_count")
+                .map(out -> out.lines().map(l -> l.split("\\s+")).filter(f -> f.length == 2 && f[0].equals(queue))
+                        .map(f -> Integer.parseInt(f[1])).toList());
     }
 
     /** The client-given names of the broker's connections, with rabbitmqctl where this machine has it. */
     public static java.util.Optional<List<String>> connectionNames() {
-        try {
-            Process p = new ProcessBuilder("rabbitmqctl", "list_connections", "-q", "client_properties")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("rabbitmqctl failed: " + out);
-            }
+        return RabbitCli.run("list_connections", "-q", "client_properties").map(out -> {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"connection_name\",(?:longstr,)?\"([^\"]*)\"")
                     .matcher(out);
             List<String> names = new ArrayList<>();
             while (m.find()) {
                 names.add(m.group(1));
             }
-            return java.util.Optional.of(names);
-        } catch (IOException e) {
-            return java.util.Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+            return names;
+        });
     }
 
     public int messages(String queue) {
@@ -115,16 +128,24 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * Whether the queue exists, durable and of this type. A missing queue is false and stays
+     * The arguments Roger declares a quorum main queue of the default cluster with, as the tests
+     * expect them: a quorum queue dead-lettering at least once to {@code roger.dead-lettered}.
+     */
+    public static final Map<String, Object> QUORUM_MAIN_QUEUE = Map.of("x-queue-type", "quorum",
+            "x-dead-letter-exchange", "", "x-dead-letter-routing-key", "roger.dead-lettered",
+            "x-dead-letter-strategy", "at-least-once", "x-overflow", "reject-publish");
+
+    /**
+     * Whether the queue exists, durable and with these arguments. A missing queue is false and stays
      * missing: the passive declare comes first, and only an existing queue is redeclared with exactly
      * these properties, which the broker refuses unless they match what it has.
      */
-    public boolean isDurable(String queue, String type) {
+    public boolean isDurable(String queue, Map<String, Object> arguments) {
         if (queue(queue) == null) {
             return false;
         }
         try (Channel ch = connection.createChannel()) {
-            ch.queueDeclare(queue, true, false, false, Map.of("x-queue-type", type));
+            ch.queueDeclare(queue, true, false, false, arguments);
             return true;
         } catch (Exception e) {
             return false;

@@ -37,10 +37,10 @@ class JavaSeClientIT {
     void enqueuePublishesAPersistentSelfDescribingMessageToADurableQueue() {
         String p = unique("se");
         try (AmqpRogerClient client = AmqpRogerClient.connect(TestBroker.uri()); Broker broker = Broker.connect()) {
-            assertFalse(broker.isDurable(p + "-slow", "quorum"), "no queue before the first enqueue");
+            assertFalse(broker.isDurable(p + "-slow", Broker.QUORUM_MAIN_QUEUE), "no queue before the first enqueue");
             Job queued = client.enqueue(p, Job.builder("report").queue("slow").args(Map.of("month", "2026-11")).build());
 
-            assertTrue(broker.isDurable(p + "-slow", "quorum"), "created as a durable quorum queue before any consumer");
+            assertTrue(broker.isDurable(p + "-slow", Broker.QUORUM_MAIN_QUEUE), "created as a durable quorum queue before any consumer");
             Await.until("message in " + p + "-slow", Duration.ofSeconds(10), () -> broker.messages(p + "-slow") == 1);
             GetResponse m = broker.take(p + "-slow");
             assertEquals(queued.id(), m.getProps().getMessageId());

@@ -1,9 +1,7 @@
 package dev.roger.it.cluster;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.roger.testing.RabbitCli;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Closes, with {@code rabbitmqctl close_connection}, only the broker connections whose client
@@ -33,21 +31,7 @@ final class ProducerConnections {
     }
 
     private static List<String> rabbitmqctl(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "rabbitmqctl";
-        System.arraycopy(args, 0, command, 1, args.length);
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("rabbitmqctl " + String.join(" ", args) + " failed: " + out);
-            }
-            return out.lines().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("this test needs rabbitmqctl on the PATH: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RabbitCli.run(args).orElseThrow(() -> new IllegalStateException("this test needs rabbitmqctl on the PATH"))
+                .lines().toList();
     }
 }

@@ -154,7 +154,7 @@ class DeliveryIT {
         try (Broker broker = Broker.connect()) {
             workers.forEach((q, n) -> {
                 Await.until(q + " has one consumer", WAIT, () -> broker.consumers(q) == 1);
-                assertTrue(broker.isDurable(q, "quorum"), q + " is a durable quorum queue");
+                assertTrue(broker.isDurable(q, Broker.QUORUM_MAIN_QUEUE), q + " is a durable quorum queue with a dead-letter target");
                 // Where rabbitmqctl is at hand, read the prefetch itself; the concurrency test below
                 // checks its effect on any broker.
                 Broker.prefetchCounts(q).ifPresent(p -> assertEquals(List.of(n), p, "prefetch of " + q));

@@ -1,6 +1,7 @@
 package dev.roger.it.support;
 
 import dev.roger.testing.Await;
+import dev.roger.testing.RabbitCli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OwnRabbit implements AutoCloseable {
 
-    private static final Path SERVER = Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
+    private static final Path SERVER = RabbitCli.ownInstallation() ? Path.of(RabbitCli.tool("rabbitmq-server").get(0))
+            : Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
 
     private final String node;
     private final int amqpPort;
@@ -60,10 +62,12 @@ public final class OwnRabbit implements AutoCloseable {
         Files.writeString(dir.resolve("advanced.config"), advancedConfig);
         Files.writeString(dir.resolve("enabled_plugins"), "[].");
         boolean root = "root".equals(System.getProperty("user.name"));
+        // An installation of its own (RabbitCli) switches to its rabbitmq user itself.
+        boolean su = root && !RabbitCli.ownInstallation();
         if (root) {
             run(List.of("chown", "-R", "rabbitmq:rabbitmq", dir.toString()), Duration.ofSeconds(30));
         }
-        ProcessBuilder pb = new ProcessBuilder(root
+        ProcessBuilder pb = new ProcessBuilder(su
                 ? List.of("su", "rabbitmq", "-s", "/bin/sh", "-c", "cd /var/lib/rabbitmq && exec " + SERVER + " -detached")
                 : List.of(SERVER.toString(), "-detached"));
         Map<String, String> env = pb.environment();
@@ -105,7 +109,8 @@ public final class OwnRabbit implements AutoCloseable {
      * @throws IllegalStateException when it fails (except for {@code shutdown} of a node that is not running)
      */
     public String ctl(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("rabbitmqctl", "-n", node));
+        List<String> cmd = new ArrayList<>(RabbitCli.tool("rabbitmqctl"));
+        cmd.addAll(List.of("-n", node));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         if (args.length > 0 && args[0].equals("shutdown")) {

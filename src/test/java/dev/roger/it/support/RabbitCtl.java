@@ -1,7 +1,6 @@
 package dev.roger.it.support;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.roger.testing.RabbitCli;
 import java.util.Optional;
 
 /**
@@ -34,21 +33,9 @@ public final class RabbitCtl {
     }
 
     private static Optional<String> queueColumn(String queue, String column) {
-        try {
-            Process p = new ProcessBuilder("rabbitmqctl", "list_queues", "-q", "name", column)
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("rabbitmqctl failed: " + out);
-            }
-            return Optional.of(out.lines().map(l -> l.split("\t", 2)).filter(f -> f.length == 2 && f[0].equals(queue))
-                    .map(f -> f[1].strip()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("rabbitmqctl does not list queue " + queue)));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RabbitCli.run("list_queues", "-q", "name", column).map(out -> out.lines()
+                .map(l -> l.split("\t", 2)).filter(f -> f.length == 2 && f[0].equals(queue))
+                .map(f -> f[1].strip()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("rabbitmqctl does not list queue " + queue)));
     }
 }

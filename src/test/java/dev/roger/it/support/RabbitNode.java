@@ -1,5 +1,6 @@
 package dev.roger.it.support;
 
+import dev.roger.testing.RabbitCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +57,10 @@ public final class RabbitNode implements AutoCloseable {
                 "RABBITMQ_ENABLED_PLUGINS_FILE", plugins.toString(),
                 "RABBITMQ_DIST_PORT", Integer.toString(distPort));
         String server = "cd /var/lib/rabbitmq && exec /usr/lib/rabbitmq/bin/rabbitmq-server -detached";
-        Command.run(CTL_TIMEOUT, env, isRoot() ? List.of("su", "rabbitmq", "-s", "/bin/sh", "-c", server)
-                : List.of("/bin/sh", "-c", server));
+        // An installation of its own (RabbitCli) switches to its rabbitmq user itself.
+        Command.run(CTL_TIMEOUT, env, RabbitCli.ownInstallation()
+                ? List.of(RabbitCli.tool("rabbitmq-server").get(0), "-detached")
+                : isRoot() ? List.of("su", "rabbitmq", "-s", "/bin/sh", "-c", server) : List.of("/bin/sh", "-c", server));
         try {
             // wait, not await_startup: it also waits for the node to come up at all.
             node.ctl(BOOT_TIMEOUT, "wait", node.pidFile.toString(), "--timeout", Long.toString(BOOT_TIMEOUT.toSeconds() - 10));
@@ -75,7 +78,8 @@ public final class RabbitNode implements AutoCloseable {
     }
 
     private String ctl(Duration timeout, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("rabbitmqctl", "-n", nodeName));
+        List<String> cmd = new ArrayList<>(RabbitCli.tool("rabbitmqctl"));
+        cmd.addAll(List.of("-n", nodeName));
         cmd.addAll(List.of(args));
         return Command.run(timeout, Map.of(), cmd);
     }

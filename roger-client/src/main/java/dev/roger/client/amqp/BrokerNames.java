@@ -51,6 +51,37 @@ public final class BrokerNames {
     }
 
     /**
+     * Where the broker dead-letters a job from a main queue (a quorum queue's delivery limit, e.g.
+     * RabbitMQ 4's default of 20 returns); the nodes bury each one ({@code DeadLetteredJobs}).
+     */
+    public String deadLettered() {
+        return name("roger.dead-lettered");
+    }
+
+    /**
+     * The partition whose main queue is named {@code mainQueue} in this cluster
+     * ({@code <partition>-<queue>}, queue names having no '-'); empty for any other name.
+     */
+    public Optional<String> partitionOf(String mainQueue) {
+        String prefix = cluster == null ? "" : cluster + ".";
+        if (mainQueue == null || !mainQueue.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String local = mainQueue.substring(prefix.length());
+        int dash = local.lastIndexOf('-');
+        if (dash <= 0 || dash == local.length() - 1) {
+            return Optional.empty();
+        }
+        try {
+            String partition = local.substring(0, dash);
+            Names.mainQueue(partition, local.substring(dash + 1));
+            return Optional.of(partition);
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The stream that records every burial and every removal from a buried queue, from which
      * buried jobs are listed without touching the buried queues.
      */

@@ -22,6 +22,7 @@ public final class QueueDeclarer {
     private final java.time.Duration buriedMaxAge;
     private final String buriedDropped;
     private final String buriedLog;
+    private final BrokerNames names;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, Long> retryQueuesUntil = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> declaring = new ConcurrentHashMap<>();
@@ -40,13 +41,36 @@ public final class QueueDeclarer {
         this.buriedMaxAge = buriedMaxAge;
         this.buriedDropped = names.buriedDropped();
         this.buriedLog = names.buriedLog();
+        this.names = names;
         // A queue deleted behind Roger's back is declared again on the next try.
         channels.onUnroutable(this::forget);
     }
 
-    /** Declares a partition's main queue, unless this process already did. */
+    /**
+     * Declares a partition's main queue, unless this process already did ({@link #mainArguments});
+     * a quorum main queue's dead-letter queue first, once.
+     */
     public void ensureMain(String name) throws IOException, TimeoutException, InterruptedException {
-        ensure(name, Map.of("x-queue-type", mainType.name().toLowerCase()));
+        if (mainType == QueueType.QUORUM) {
+            ensure(names.deadLettered(), Map.of("x-queue-type", "classic"));
+        }
+        ensure(name, mainArguments(mainType, names));
+    }
+
+    /**
+     * The arguments of a main queue of this type. A quorum queue dead-letters to the cluster's
+     * {@link BrokerNames#deadLettered()} queue, at least once (which RabbitMQ allows only with
+     * {@code reject-publish} overflow; main queues have no length bound for it to act on): from
+     * RabbitMQ 4.0 a quorum queue has a delivery limit of 20 by default and drops a message returned
+     * more often unless it has a dead-letter target. The nodes bury what arrives there.
+     */
+    public static Map<String, Object> mainArguments(QueueType type, BrokerNames names) {
+        if (type != QueueType.QUORUM) {
+            return Map.of("x-queue-type", type.name().toLowerCase());
+        }
+        return Map.of("x-queue-type", "quorum", "x-dead-letter-exchange", "",
+                "x-dead-letter-routing-key", names.deadLettered(), "x-dead-letter-strategy", "at-least-once",
+                "x-overflow", "reject-publish");
     }
 
     /**
@@ -156,7 +180,14 @@ public final class QueueDeclarer {
             // bound): use it as it is rather than fail every enqueue.
             channels.withChannel(ch -> ch.queueDeclarePassive(name));
             if (!declared.contains(name)) {
-                LOG.log(Level.INFO, "Queue {0} exists with other arguments than {1}; using it as it is", name, args);
+                if (args.containsKey("x-dead-letter-routing-key") && names.deadLettered().equals(args.get("x-dead-letter-routing-key"))) {
+                    LOG.log(Level.WARNING, "Queue {0} exists with other arguments than {1}; Roger uses it as it is. "
+                            + "Unless a policy gives it a dead-letter target, RabbitMQ 4 drops a job returned to it more "
+                            + "often than its delivery limit (20 by default) instead of letting Roger bury it "
+                            + "(docs/broker-compatibility.md)", name, args);
+                } else {
+                    LOG.log(Level.INFO, "Queue {0} exists with other arguments than {1}; using it as it is", name, args);
+                }
             }
         }
         declared.add(name);

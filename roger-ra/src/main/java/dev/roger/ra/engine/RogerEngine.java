@@ -34,6 +34,7 @@ import dev.roger.ra.inbound.RunGate;
 import dev.roger.ra.inbound.RunningJob;
 import dev.roger.ra.inbound.Settler;
 import dev.roger.ra.inbound.StuckDeliveryWatch;
+import dev.roger.ra.inbound.DeadLetteredJobs;
 import dev.roger.ra.inbound.DroppedBuriedLog;
 import dev.roger.ra.inbound.EndpointRegistry;
 import dev.roger.ra.inbound.FailureHandler;
@@ -84,6 +85,7 @@ public final class RogerEngine {
     private final PartitionRegistry partitions;
     private final Cluster cluster;
     private final DroppedBuriedLog droppedBuried;
+    private final DeadLetteredJobs deadLettered;
     private final BuriedQueues buried;
     private final WorkManager workManager;
     private final DeliverySettings delivery;
@@ -165,6 +167,7 @@ public final class RogerEngine {
                 });
         this.settler = new Settler(publisher, new Retrier(publisher, declarer, settings.nodeName()),
                 new Burier(publisher, declarer, settings.nodeName(), settings.names().buriedLog()), timer, this::runInContainer, events.counts());
+        this.deadLettered = new DeadLetteredJobs(names, settler);
         this.stuck = new StuckDeliveryWatch(settler, delivery.stuckWarning(), DeliverySettings.STUCK_MARGIN);
         this.longJobs = new LongJobGuard(keeper::open, publisher, settings.nodeName(),
                 delivery.brokerConsumerTimeout(), settings.publishTimeout());
@@ -314,6 +317,11 @@ public final class RogerEngine {
                     LOG.log(Level.WARNING, "Roger cannot watch for dropped buried jobs yet ({0})",
                             Errors.describe(e));
                 }
+                try {
+                    deadLettered.ensureOpen(consumerChannels::open);
+                } catch (java.io.IOException e) {
+                    LOG.log(Level.WARNING, "Roger cannot bury dead-lettered jobs yet ({0})", Errors.describe(e));
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Roger's periodic check failed; trying again in 2 s", e);
@@ -337,6 +345,7 @@ public final class RogerEngine {
             // The JVM is shutting down: the hook has run or is running.
         }
         partitions.stopAll();
+        deadLettered.close();
         drain(null, began.plus(delivery.shutdownGrace()), "node " + settings.nodeName());
         awaitSettled(Instant.now().plusSeconds(5));
         timer.cancel();

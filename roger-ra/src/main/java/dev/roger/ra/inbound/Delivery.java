@@ -27,12 +27,21 @@ public final class Delivery {
     private final long receivedAt = System.nanoTime();
     /** Set when the {@link LongJobGuard} admits the delivery: its ending then goes there. */
     private volatile Handover handover;
+    /**
+     * The main queue a dead-lettered job came from ({@link DeadLetteredJobs}), or null: its
+     * partition, queue and main queue are then those, not its consumer's.
+     */
+    private volatile Origin origin;
+
+    /** Where a job consumed from another queue than its own belongs. */
+    record Origin(String partition, String queue, String mainQueue) {
+    }
 
     /** How the Settler's decision reaches the broker. */
     enum Ending {
         /** Acked: the broker forgets the message. */
         ACK,
-        /** Rejected with requeue: back to its queue. */
+        /** Nacked with requeue: back to its queue. */
         RETURN,
         /** Left unacked: the broker takes it back when the channel closes. */
         LEAVE
@@ -52,16 +61,24 @@ public final class Delivery {
     }
 
     public String partition() {
-        return consumer.partition();
+        Origin o = origin;
+        return o != null ? o.partition() : consumer.partition();
     }
 
     public String queue() {
-        return consumer.queue();
+        Origin o = origin;
+        return o != null ? o.queue() : consumer.queue();
     }
 
     /** The broker's queue it came from: its retry, buried and requeued copies are named after it. */
     public String mainQueue() {
-        return consumer.mainQueue();
+        Origin o = origin;
+        return o != null ? o.mainQueue() : consumer.mainQueue();
+    }
+
+    /** Makes the job belong to {@code o}'s main queue, though it was consumed from another. */
+    void origin(Origin o) {
+        this.origin = o;
     }
 
     public AMQP.BasicProperties properties() {
@@ -77,15 +94,12 @@ public final class Delivery {
     }
 
     /**
-     * How many times the broker gave this message out before without it being acked: the
-     * {@code x-delivery-count} header of quorum queues (0 for a first delivery, and always 0 on
-     * classic queues, which do not count), plus the runs lost while the job was detached from its
+     * How many times the broker gave this message out before without it being acked
+     * ({@link UnfinishedDeliveries}), plus the runs lost while the job was detached from its
      * delivery (see {@link LongJobGuard}), which the broker cannot count.
      */
     public int deliveryCount() {
-        Object v = properties == null || properties.getHeaders() == null ? null
-                : properties.getHeaders().get("x-delivery-count");
-        long counted = v instanceof Number n ? Math.max(0, n.longValue()) : 0;
+        long counted = UnfinishedDeliveries.of(properties == null ? null : properties.getHeaders());
         return (int) Math.min(Integer.MAX_VALUE, counted + LongJobGuard.lostRuns(properties));
     }
 
@@ -168,7 +182,7 @@ public final class Delivery {
         end(Ending.ACK);
     }
 
-    /** Rejects with requeue: the broker returns the message to its queue's head. Only the Settler calls it. */
+    /** Nacks with requeue: the broker returns the message to its queue's head. Only the Settler calls it. */
     void basicReturn() {
         end(Ending.RETURN);
     }

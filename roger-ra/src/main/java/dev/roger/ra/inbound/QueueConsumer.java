@@ -23,14 +23,14 @@ public final class QueueConsumer extends DefaultConsumer {
     private final String queue;
     private final String mainQueue;
     private final int workers;
-    private final JobDispatcher dispatcher;
+    private final java.util.function.Consumer<Delivery> dispatcher;
     private final AtomicInteger inProgress = new AtomicInteger();
     private volatile boolean stopping;
     private volatile boolean cancelledByBroker;
     private volatile boolean channelLost;
 
     private QueueConsumer(Channel channel, String mainQueue, String partition, String queue, int workers,
-                          JobDispatcher dispatcher) {
+                          java.util.function.Consumer<Delivery> dispatcher) {
         super(channel);
         this.mainQueue = mainQueue;
         this.partition = partition;
@@ -42,7 +42,13 @@ public final class QueueConsumer extends DefaultConsumer {
     /** Opens consumption of {@code mainQueue}, the broker's queue of {@code partition}'s {@code queue}. */
     public static QueueConsumer start(Channel channel, String mainQueue, String partition, String queue, int workers,
                                       JobDispatcher dispatcher) throws IOException {
-        QueueConsumer consumer = new QueueConsumer(channel, mainQueue, partition, queue, workers, dispatcher);
+        return consume(channel, mainQueue, partition, queue, workers, d -> dispatcher.dispatch(d));
+    }
+
+    /** Opens consumption of {@code queue} for deliveries that {@code sink} takes in place of a dispatcher. */
+    static QueueConsumer consume(Channel channel, String mainQueue, String partition, String queue, int workers,
+                                 java.util.function.Consumer<Delivery> sink) throws IOException {
+        QueueConsumer consumer = new QueueConsumer(channel, mainQueue, partition, queue, workers, sink);
         if (channel instanceof com.rabbitmq.client.Recoverable recoverable) {
             recoverable.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
                 @Override
@@ -102,7 +108,7 @@ public final class QueueConsumer extends DefaultConsumer {
     @Override
     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
         inProgress.incrementAndGet();
-        dispatcher.dispatch(new Delivery(this, envelope.getDeliveryTag(), properties, body, envelope.isRedeliver()));
+        dispatcher.accept(new Delivery(this, envelope.getDeliveryTag(), properties, body, envelope.isRedeliver()));
     }
 
     @Override
@@ -142,7 +148,10 @@ public final class QueueConsumer extends DefaultConsumer {
         closeIfDrained();
     }
 
-    /** Settles a delivery: ack, or reject with requeue. */
+    /**
+     * Settles a delivery: ack, or a requeueing nack. A nack, not a reject: RabbitMQ 4.3 counts a
+     * reject as a failed delivery toward a quorum queue's delivery limit, and a put-back is none.
+     */
     void settle(long tag, boolean ack) {
         Channel channel = getChannel();
         try {
@@ -150,7 +159,7 @@ public final class QueueConsumer extends DefaultConsumer {
                 if (ack) {
                     channel.basicAck(tag, false);
                 } else {
-                    channel.basicReject(tag, true);
+                    channel.basicNack(tag, false, true);
                 }
             }
         } catch (IOException | RuntimeException e) {

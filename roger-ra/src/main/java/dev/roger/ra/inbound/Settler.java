@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * delivery is acked; if the copy is not confirmed the delivery is put back instead.</li>
  * <li>{@link #putBack}: a copy goes to the tail of the job's queue (confirmed), then the delivery
  * is acked; nothing counts as a failed attempt or a lost delivery. Only when that copy cannot be
- * published does the broker get the message back by a requeueing reject (to the queue's head).</li>
+ * published does the broker get the message back by a requeueing nack (to the queue's head).</li>
  * <li>{@link #leave}: no ack; the broker redelivers the message when the channel closes. Only
  * for a node or channel that is going away.</li>
  * </ul>
@@ -215,7 +215,7 @@ public final class Settler {
         }
     }
 
-    /** A copy to the tail with a confirm, then the ack; if that fails, a requeueing reject. */
+    /** A copy to the tail with a confirm, then the ack; if that fails, a requeueing nack. */
     private void republish(Delivery delivery) {
         delivery.stage("publishing the put-back copy");
         try {
