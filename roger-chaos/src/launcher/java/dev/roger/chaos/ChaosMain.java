@@ -139,6 +139,7 @@ public final class ChaosMain {
         } catch (ChaosFailure e) {
             return failed(ChaosArgs.NODES, e);
         }
+        out.println("[nodes] RabbitMQ " + SINGLE.ctl("version").strip() + " runs");
         List<ChaosNode> nodes = nodes(List.of("a", "b", "c"), broker.amqpUri(), db);
         PhaseResult result = new PhaseRun(ChaosArgs.NODES, broker, nodes, db, mode, out).run(() -> {
             List<Fault> faults = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.roger.chaos.broker;
 
 import dev.roger.chaos.ChaosFailure;
 import dev.roger.chaos.Pause;
+import dev.roger.testing.RabbitCli;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -28,7 +29,9 @@ import java.util.stream.Stream;
 public final class RabbitNode {
 
     private static final Duration CTL_TIMEOUT = Duration.ofSeconds(60);
-    private static final String SERVER = Files.isExecutable(Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server"))
+    /** The installation's tools: RabbitCli's choice (e.g. RabbitMQ 4 through tools/rabbitmq4), else this machine's. */
+    private static final String SERVER = RabbitCli.ownInstallation() ? RabbitCli.tool("rabbitmq-server").get(0)
+            : Files.isExecutable(Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server"))
             ? "/usr/lib/rabbitmq/bin/rabbitmq-server" : "rabbitmq-server";
 
     private final String shortName;
@@ -91,8 +94,9 @@ public final class RabbitNode {
                 + " RABBITMQ_ENABLED_PLUGINS_FILE=" + dir.resolve("enabled_plugins")
                 + " RABBITMQ_DIST_PORT=" + distPort;
         String script = "cd /var/lib/rabbitmq 2>/dev/null; " + env + " exec " + SERVER + " -detached";
-        List<String> command = runsAsRoot() ? List.of("su", "rabbitmq", "-s", "/bin/sh", "-c", script)
-                : List.of("/bin/sh", "-c", script);
+        // An installation of its own switches to its rabbitmq user itself.
+        List<String> command = runsAsRoot() && !RabbitCli.ownInstallation()
+                ? List.of("su", "rabbitmq", "-s", "/bin/sh", "-c", script) : List.of("/bin/sh", "-c", script);
         Command.require(command, CTL_TIMEOUT);
     }
 
@@ -157,7 +161,8 @@ public final class RabbitNode {
 
     /** {@code rabbitmq-queues -n <node> -q <args>}; returns the output. @throws ChaosFailure when it fails */
     public String queuesCtl(String... args) {
-        List<String> command = new ArrayList<>(List.of("rabbitmq-queues", "-n", nodeName(), "-q"));
+        List<String> command = new ArrayList<>(RabbitCli.tool("rabbitmq-queues"));
+        command.addAll(List.of("-n", nodeName(), "-q"));
         command.addAll(List.of(args));
         return Command.require(command, CTL_TIMEOUT);
     }
@@ -190,7 +195,8 @@ public final class RabbitNode {
     }
 
     private List<String> ctlCommand(List<String> args) {
-        List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-n", nodeName(), "-q"));
+        List<String> command = new ArrayList<>(RabbitCli.tool("rabbitmqctl"));
+        command.addAll(List.of("-n", nodeName(), "-q"));
         command.addAll(args);
         return command;
     }

@@ -99,7 +99,7 @@ public final class Delivery {
      * delivery (see {@link LongJobGuard}), which the broker cannot count.
      */
     public int deliveryCount() {
-        long counted = UnfinishedDeliveries.of(properties == null ? null : properties.getHeaders());
+        long counted = UnfinishedDeliveries.of(properties == null ? null : properties.getHeaders(), redelivered);
         return (int) Math.min(Integer.MAX_VALUE, counted + LongJobGuard.lostRuns(properties));
     }
 
@@ -161,6 +161,11 @@ public final class Delivery {
     /** Whether the consumer is being stopped, so a job not yet started should go back to the queue. */
     boolean consumerStopping() {
         return consumer.stopping();
+    }
+
+    /** Whether the broker took the delivery back (its consumer cancelled or its channel closed). */
+    boolean consumerLost() {
+        return consumer.lost();
     }
 
     /** Whether the delivery's channel is still open (acks are still possible). */

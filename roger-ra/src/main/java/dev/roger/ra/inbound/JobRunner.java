@@ -103,6 +103,11 @@ public final class JobRunner {
 
     void run(Delivery delivery) {
         delivery.stage("checking the job");
+        if (delivery.consumerLost()) {
+            // The broker has the message back and gives it out again: a copy would be a second one.
+            settler.leave(delivery, "the broker cancelled its consumer or closed its channel before the job started");
+            return;
+        }
         if (delivery.consumerStopping()) {
             // Paused or stopped before it started: back to its queue for another consumer.
             settler.putBack(delivery, Duration.ZERO, "its consumer stopped before the job started");

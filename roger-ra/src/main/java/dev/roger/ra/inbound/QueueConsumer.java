@@ -42,12 +42,20 @@ public final class QueueConsumer extends DefaultConsumer {
     /** Opens consumption of {@code mainQueue}, the broker's queue of {@code partition}'s {@code queue}. */
     public static QueueConsumer start(Channel channel, String mainQueue, String partition, String queue, int workers,
                                       JobDispatcher dispatcher) throws IOException {
-        return consume(channel, mainQueue, partition, queue, workers, d -> dispatcher.dispatch(d));
+        return start(channel, mainQueue, partition, queue, workers, dispatcher, java.util.Map.of());
+    }
+
+    /** As above, the consumer declared with {@code arguments} (e.g. its own consumer timeout). */
+    public static QueueConsumer start(Channel channel, String mainQueue, String partition, String queue, int workers,
+                                      JobDispatcher dispatcher, java.util.Map<String, Object> arguments)
+            throws IOException {
+        return consume(channel, mainQueue, partition, queue, workers, d -> dispatcher.dispatch(d), arguments);
     }
 
     /** Opens consumption of {@code queue} for deliveries that {@code sink} takes in place of a dispatcher. */
     static QueueConsumer consume(Channel channel, String mainQueue, String partition, String queue, int workers,
-                                 java.util.function.Consumer<Delivery> sink) throws IOException {
+                                 java.util.function.Consumer<Delivery> sink, java.util.Map<String, Object> arguments)
+            throws IOException {
         QueueConsumer consumer = new QueueConsumer(channel, mainQueue, partition, queue, workers, sink);
         if (channel instanceof com.rabbitmq.client.Recoverable recoverable) {
             recoverable.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
@@ -66,7 +74,7 @@ public final class QueueConsumer extends DefaultConsumer {
             });
         }
         channel.basicQos(workers, false);
-        channel.basicConsume(mainQueue, false, consumer);
+        channel.basicConsume(mainQueue, false, arguments, consumer);
         return consumer;
     }
 
@@ -94,6 +102,15 @@ public final class QueueConsumer extends DefaultConsumer {
 
     boolean stopping() {
         return stopping;
+    }
+
+    /**
+     * Whether the broker took this consumer's deliveries back: it cancelled the consumer (RabbitMQ
+     * 4.3's consumer timeout on a quorum queue, a deleted queue) or closed its channel. A delivery
+     * of it that has not started must then neither run nor be copied back: the broker has it.
+     */
+    boolean lost() {
+        return cancelledByBroker || channelLost || !getChannel().isOpen();
     }
 
     /**

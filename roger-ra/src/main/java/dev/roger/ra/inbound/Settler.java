@@ -158,7 +158,7 @@ public final class Settler {
             return;
         }
         tracked.remove(delivery);
-        if (!delivery.channelOpen() || delivery.consumerStopping()) {
+        if (!delivery.channelOpen() || delivery.consumerStopping() || delivery.consumerLost()) {
             LOG.log(Level.DEBUG, "Job {0} is left to the broker: {1}", delivery.jobId(), why);
             delivery.abandon();
         } else {

@@ -16,6 +16,9 @@ import java.util.Map;
  * (closed channel, reject, nack, cancelled consumer); there is no {@code x-acquired-count}.</li>
  * <li>Classic queues before 4.3 count nothing: 0, and the poison rule never applies there.</li>
  * </ul>
+ * A message the broker does not mark redelivered was never given out before, so it counts 0
+ * whatever its headers say: RabbitMQ 4.0 passes a published {@code x-delivery-count} through on
+ * the first delivery (3.10 replaced it), so a stale or forged header must not make a fresh job poison.
  * {@code UnfinishedDeliveriesTest} checks this against header sets recorded from 3.10 and 4.0 and
  * written from 4.3's documentation.
  */
@@ -27,9 +30,9 @@ final class UnfinishedDeliveries {
     private UnfinishedDeliveries() {
     }
 
-    /** The count, 0 when the headers tell none; never negative. */
-    static long of(Map<String, Object> headers) {
-        if (headers == null) {
+    /** The count, 0 for a first delivery or when the headers tell none; never negative. */
+    static long of(Map<String, Object> headers, boolean redelivered) {
+        if (headers == null || !redelivered) {
             return 0;
         }
         Object acquired = headers.get(ACQUIRED);

@@ -71,6 +71,21 @@ class JobRunnerTest {
         assertTrue(error.error().getMessage().contains("delivered 7 times without finishing"), error.error().getMessage());
     }
 
+    /**
+     * RabbitMQ 4.3's consumer timeout cancels the consumer of a quorum queue and gives its deliveries
+     * out again: one that had not started must not run here, nor be copied back (a second copy).
+     */
+    @Test
+    void aJobWhoseConsumerTheBrokerCancelledBeforeItStartedNeitherRunsNorIsCopiedBack() throws Exception {
+        Job job = Job.builder("unit").build();
+        QueueConsumer consumer = QueueConsumer.start(channel(), "p-q", "p", "q", 1, null);
+        consumer.handleCancel("tag");
+        runner().run(new Delivery(consumer, 1, JobMessages.properties("p", job, Map.of()), JobCodec.encode(job), false));
+
+        assertEquals(0, runs, "the job did not run");
+        assertEquals(List.of(), settled(), "no copy, no ack, no nack: the broker has the message back");
+    }
+
     @Test
     void theOwnerBeingAwayPutsAKeyedJobBackAndNeverCancelsOrRunsIt() throws Exception {
         ownerAway = true;
@@ -233,7 +248,8 @@ class JobRunnerTest {
             throw new AssertionError(e);
         }
         AMQP.BasicProperties props = JobMessages.properties("p", job, headers);
-        return new Delivery(consumer, 1, props, JobCodec.encode(job), false);
+        // A message with a delivery count was given out before: the broker marks it redelivered.
+        return new Delivery(consumer, 1, props, JobCodec.encode(job), headers.containsKey("x-delivery-count"));
     }
 
     private JobRunner runner() {

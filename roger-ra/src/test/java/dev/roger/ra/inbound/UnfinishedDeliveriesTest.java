@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
  */
 class UnfinishedDeliveriesTest {
 
+    private static long of(boolean redelivered, Map<String, Object> headers) {
+        return UnfinishedDeliveries.of(headers, redelivered);
+    }
+
     private static Map<String, Object> headers(Object... kv) {
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
@@ -25,40 +29,51 @@ class UnfinishedDeliveriesTest {
 
     @Test
     void rabbitmq310QuorumCountsEveryReturn() {
-        assertEquals(0, UnfinishedDeliveries.of(headers("x-delivery-count", 0L)), "first delivery");
-        assertEquals(1, UnfinishedDeliveries.of(headers("x-delivery-count", 1L)), "after a closed channel");
-        assertEquals(2, UnfinishedDeliveries.of(headers("x-delivery-count", 2L)), "after a requeueing nack");
-        assertEquals(3, UnfinishedDeliveries.of(headers("x-delivery-count", 3L)), "after a requeueing reject");
+        assertEquals(0, of(true, headers("x-delivery-count", 0L)), "first delivery");
+        assertEquals(1, of(true, headers("x-delivery-count", 1L)), "after a closed channel");
+        assertEquals(2, of(true, headers("x-delivery-count", 2L)), "after a requeueing nack");
+        assertEquals(3, of(true, headers("x-delivery-count", 3L)), "after a requeueing reject");
     }
 
     @Test
     void rabbitmq40QuorumSendsNoHeaderOnTheFirstDeliveryThenCountsEveryReturn() {
-        assertEquals(0, UnfinishedDeliveries.of(null), "first delivery: no headers at all");
-        assertEquals(1, UnfinishedDeliveries.of(headers("x-delivery-count", 1L)), "after a closed channel");
-        assertEquals(3, UnfinishedDeliveries.of(headers("x-delivery-count", 3L)), "after a nack and a reject");
+        assertEquals(0, of(true, null), "first delivery: no headers at all");
+        assertEquals(1, of(true, headers("x-delivery-count", 1L)), "after a closed channel");
+        assertEquals(3, of(true, headers("x-delivery-count", 3L)), "after a nack and a reject");
     }
 
     @Test
     void classicQueuesBefore43CountNothing() {
-        assertEquals(0, UnfinishedDeliveries.of(null));
-        assertEquals(0, UnfinishedDeliveries.of(headers("other", "x")));
+        assertEquals(0, of(true, null));
+        assertEquals(0, of(true, headers("other", "x")));
     }
 
     @Test
     void rabbitmq43CountsAcquisitionsNotOnlyFailures() {
         // A node killed twice, then a consumer timeout (cancel, not a failure) and a requeueing nack:
         // four deliveries ended without an ack, of which 4.3 calls two failed.
-        assertEquals(4, UnfinishedDeliveries.of(headers("x-delivery-count", 2L, "x-acquired-count", 4L)));
+        assertEquals(4, of(true, headers("x-delivery-count", 2L, "x-acquired-count", 4L)));
         // Consumer timeouts only: x-delivery-count stays 0, yet six deliveries never finished.
-        assertEquals(6, UnfinishedDeliveries.of(headers("x-delivery-count", 0L, "x-acquired-count", 6L)));
-        assertEquals(0, UnfinishedDeliveries.of(headers("x-delivery-count", 0L, "x-acquired-count", 0L)), "first");
+        assertEquals(6, of(true, headers("x-delivery-count", 0L, "x-acquired-count", 6L)));
+        assertEquals(0, of(true, headers("x-delivery-count", 0L, "x-acquired-count", 0L)), "first");
+    }
+
+    /**
+     * RabbitMQ 4.0.5, recorded: a message published with {@code x-delivery-count: 7} is first delivered
+     * with that header unchanged (3.10.8 replaced it with 0), not marked redelivered.
+     */
+    @Test
+    void aFirstDeliveryCountsZeroWhateverItsHeadersSay() {
+        assertEquals(0, of(false, headers("x-delivery-count", 7L)));
+        assertEquals(0, of(false, headers("x-acquired-count", 9L, "x-delivery-count", 7L)));
+        assertEquals(7, of(true, headers("x-delivery-count", 7L)));
     }
 
     @Test
     void nonsenseIsZeroNotNegative() {
-        assertEquals(0, UnfinishedDeliveries.of(headers("x-delivery-count", -3L)));
-        assertEquals(0, UnfinishedDeliveries.of(headers("x-delivery-count", "7")));
-        assertEquals(2, UnfinishedDeliveries.of(headers("x-acquired-count", "x", "x-delivery-count", 2)),
+        assertEquals(0, of(true, headers("x-delivery-count", -3L)));
+        assertEquals(0, of(true, headers("x-delivery-count", "7")));
+        assertEquals(2, of(true, headers("x-acquired-count", "x", "x-delivery-count", 2)),
                 "a broken x-acquired-count falls back to x-delivery-count");
     }
 }
