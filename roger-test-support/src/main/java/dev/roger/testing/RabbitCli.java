@@ -1,13 +1,12 @@
 package dev.roger.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How the tests run RabbitMQ's command-line tools ({@code rabbitmqctl}, {@code rabbitmq-server},
@@ -58,38 +57,10 @@ public final class RabbitCli {
      * @throws IllegalStateException when it fails or takes over a minute
      */
     public static Optional<String> run(String... args) {
-        List<String> cmd = ctl(args);
-        Path out = null;
         try {
-            // A file, not a pipe: the output is read only once the tool ended.
-            out = Files.createTempFile("roger-rabbitmqctl", ".out");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", cmd) + " did not finish in 60 s");
-            }
-            String printed = Files.readString(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + printed);
-            }
-            return Optional.of(printed);
-        } catch (IOException e) {
-            if (out == null) {
-                throw new IllegalStateException("cannot create a temporary file: " + e.getMessage(), e);
-            }
+            return Optional.of(Programs.run(Duration.ofSeconds(60), Map.of(), ctl(args)));
+        } catch (IOException noTool) {
             return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + cmd, e);
-        } finally {
-            if (out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException ignored) {
-                    // A temporary file left behind: harmless.
-                }
-            }
         }
     }
 }

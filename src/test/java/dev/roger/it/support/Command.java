@@ -1,13 +1,10 @@
 package dev.roger.it.support;
 
+import dev.roger.testing.Programs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Runs a program of this machine (openssl, keytool, rabbitmqctl) to its end, within a deadline. */
 public final class Command {
@@ -18,42 +15,14 @@ public final class Command {
     /**
      * Runs {@code cmd} with extra environment variables and returns what it printed.
      *
-     * @throws IllegalStateException naming the command, with its output, when it fails or outlasts {@code timeout}
+     * @throws IllegalStateException naming the command, with its output, when it cannot start, fails or
+     *                               outlasts {@code timeout}
      */
     public static String run(Duration timeout, Map<String, String> env, List<String> cmd) {
-        Path out = null;
         try {
-            // A file, not a pipe: a program that leaves a daemon behind (rabbitmq-server -detached)
-            // would hold a pipe open and block the read.
-            out = Files.createTempFile("roger-test-cmd", ".out");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                // Its children too: su and the Erlang VM outlive a killed wrapper script.
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new IllegalStateException(cmd.get(0) + " did not finish in " + timeout + ": " + cmd
-                        + "\n" + Files.readString(out, StandardCharsets.UTF_8));
-            }
-            String printed = Files.readString(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(cmd.get(0) + " failed with " + p.exitValue() + ": " + cmd + "\n" + printed);
-            }
-            return printed;
+            return Programs.run(timeout, env, cmd);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + cmd + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + cmd, e);
-        } finally {
-            if (out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException ignored) {
-                    // A temporary file left behind: harmless.
-                }
-            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.roger.it.support;
 
 import dev.roger.testing.Broker;
 import dev.roger.testing.Await;
+import dev.roger.testing.Programs;
 import dev.roger.testing.RabbitCli;
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -20,7 +21,7 @@ public final class Deployments {
     public static WebArchive war(String name, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
-                .addClasses(Await.class, Broker.class, RabbitCli.class)
+                .addClasses(Await.class, Broker.class, RabbitCli.class, Programs.class)
                 .addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, apiJar()));
     }
 

@@ -48,4 +48,15 @@ class BrokerNamesTest {
         assertThrows(IllegalArgumentException.class, () -> BrokerNames.of("blue").mainQueue("a.b", "mail"));
         assertThrows(IllegalArgumentException.class, () -> BrokerNames.of("blue").mainQueue("acme", "a-b"));
     }
+
+    @Test
+    void aMainQueueNamesItsPartitionInItsClusterOnly() {
+        assertEquals(Optional.of("acme-eu"), BrokerNames.DEFAULT.partitionOf("acme-eu-mail"), "the last '-' ends the partition");
+        assertEquals(Optional.of("acme"), BrokerNames.of("blue").partitionOf("blue.acme-default"));
+        assertEquals(Optional.empty(), BrokerNames.of("blue").partitionOf("acme-default"), "another cluster's");
+        assertEquals(Optional.empty(), BrokerNames.DEFAULT.partitionOf("roger.dead-lettered"), "not a main queue");
+        assertEquals(Optional.empty(), BrokerNames.DEFAULT.partitionOf("acme-"));
+        assertEquals(Optional.empty(), BrokerNames.DEFAULT.partitionOf(null));
+        assertEquals("blue.roger.dead-lettered", BrokerNames.of("blue").deadLettered());
+    }
 }
