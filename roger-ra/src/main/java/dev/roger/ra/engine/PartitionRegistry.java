@@ -32,7 +32,6 @@ final class PartitionRegistry {
     private final BrokerNames names;
     private final JobDispatcher dispatcher;
     private final Gate gate;
-    private final java.util.function.Function<Channel, Map<String, Object>> consumerArguments;
     private final Map<String, PartitionSpec> declared = new TreeMap<>();
     private final Map<String, PartitionSpec> runtime = new TreeMap<>();
     private final Set<String> stoppedAtRuntime = new HashSet<>();
@@ -59,13 +58,6 @@ final class PartitionRegistry {
 
     PartitionRegistry(ChannelSource channels, QueueDeclarer declarer, BrokerNames names, JobDispatcher dispatcher,
                       Gate gate) {
-        this(channels, declarer, names, dispatcher, gate, channel -> Map.of());
-    }
-
-    /** @param consumerArguments the arguments of a consumer on a channel (its own consumer timeout) */
-    PartitionRegistry(ChannelSource channels, QueueDeclarer declarer, BrokerNames names, JobDispatcher dispatcher,
-                      Gate gate, java.util.function.Function<Channel, Map<String, Object>> consumerArguments) {
-        this.consumerArguments = consumerArguments;
         this.gate = gate;
         this.channels = channels;
         this.declarer = declarer;
@@ -265,8 +257,7 @@ final class PartitionRegistry {
         try {
             declarer.ensureMain(name);
             channel = channels.open();
-            QueueConsumer consumer = QueueConsumer.start(channel, name, partition, queue, workers, dispatcher,
-                    consumerArguments.apply(channel));
+            QueueConsumer consumer = QueueConsumer.start(channel, name, partition, queue, workers, dispatcher);
             waiting.consumed(name);
             LOG.log(Level.DEBUG, "Consuming {0} with {1} workers", name, workers);
             return new Started(consumer, false);

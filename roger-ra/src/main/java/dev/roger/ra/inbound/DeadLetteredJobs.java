@@ -48,7 +48,7 @@ public final class DeadLetteredJobs {
         Channel ch = channels.open();
         String queue = names.deadLettered();
         ch.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "classic"));
-        consumer = QueueConsumer.consume(ch, queue, "", "", PREFETCH, this::bury, Map.of());
+        consumer = QueueConsumer.consume(ch, queue, "", "", PREFETCH, this::bury);
     }
 
     /** Stops consuming; jobs being buried still are. */

@@ -35,12 +35,7 @@ import java.util.regex.Pattern;
  *
  * <p>RabbitMQ 3.10 does not tell its timeout over AMQP; Roger takes it from the adapter property
  * {@code brokerConsumerTimeoutSeconds}, and lowers it when the broker closes a channel for a
- * shorter one (saying so at WARNING). From RabbitMQ 3.12 a consumer can set its own timeout
- * ({@code x-consumer-timeout}, which takes precedence over the queue's and the broker's): Roger's
- * consumers set that property's value there ({@link #consumerArguments}), so the timeout this guard
- * plans around is the broker's, whatever the broker is configured with. That also holds on
- * RabbitMQ 4.3, where a quorum queue's timeout cancels the consumer instead of closing its channel,
- * which the guard could not learn from.
+ * shorter one (saying so at WARNING).
  */
 public final class LongJobGuard {
 
@@ -66,19 +61,6 @@ public final class LongJobGuard {
         this.copies = new HeldCopies(connection, publisher, node, confirmTimeout);
         this.detachAfter = brokerConsumerTimeout.toNanos() / 2;
         this.scanMillis = Math.max(MIN_SCAN_MILLIS, Math.min(MAX_SCAN_MILLIS, brokerConsumerTimeout.toMillis() / 10));
-    }
-
-    /**
-     * The arguments of a consumer on {@code channel}: on RabbitMQ 3.12 and later its own consumer
-     * timeout, the one this guard plans around; none on older brokers (which ignore it) or when
-     * there is no timeout.
-     */
-    public java.util.Map<String, Object> consumerArguments(Channel channel) {
-        long timeoutMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(detachAfter * 2);
-        if (timeoutMillis <= 0 || !dev.roger.client.amqp.BrokerVersion.of(channel.getConnection()).atLeast(3, 12)) {
-            return java.util.Map.of();
-        }
-        return java.util.Map.of("x-consumer-timeout", timeoutMillis);
     }
 
     /** Starts looking for deliveries to detach, on a thread of its own: copies wait for confirms. */

@@ -42,20 +42,12 @@ public final class QueueConsumer extends DefaultConsumer {
     /** Opens consumption of {@code mainQueue}, the broker's queue of {@code partition}'s {@code queue}. */
     public static QueueConsumer start(Channel channel, String mainQueue, String partition, String queue, int workers,
                                       JobDispatcher dispatcher) throws IOException {
-        return start(channel, mainQueue, partition, queue, workers, dispatcher, java.util.Map.of());
-    }
-
-    /** As above, the consumer declared with {@code arguments} (e.g. its own consumer timeout). */
-    public static QueueConsumer start(Channel channel, String mainQueue, String partition, String queue, int workers,
-                                      JobDispatcher dispatcher, java.util.Map<String, Object> arguments)
-            throws IOException {
-        return consume(channel, mainQueue, partition, queue, workers, d -> dispatcher.dispatch(d), arguments);
+        return consume(channel, mainQueue, partition, queue, workers, d -> dispatcher.dispatch(d));
     }
 
     /** Opens consumption of {@code queue} for deliveries that {@code sink} takes in place of a dispatcher. */
     static QueueConsumer consume(Channel channel, String mainQueue, String partition, String queue, int workers,
-                                 java.util.function.Consumer<Delivery> sink, java.util.Map<String, Object> arguments)
-            throws IOException {
+                                 java.util.function.Consumer<Delivery> sink) throws IOException {
         QueueConsumer consumer = new QueueConsumer(channel, mainQueue, partition, queue, workers, sink);
         if (channel instanceof com.rabbitmq.client.Recoverable recoverable) {
             recoverable.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
@@ -74,7 +66,7 @@ public final class QueueConsumer extends DefaultConsumer {
             });
         }
         channel.basicQos(workers, false);
-        channel.basicConsume(mainQueue, false, arguments, consumer);
+        channel.basicConsume(mainQueue, false, consumer);
         return consumer;
     }
 
