@@ -180,11 +180,12 @@ public final class QueueDeclarer {
             // bound): use it as it is rather than fail every enqueue.
             channels.withChannel(ch -> ch.queueDeclarePassive(name));
             if (!declared.contains(name)) {
-                if (args.containsKey("x-dead-letter-routing-key") && names.deadLettered().equals(args.get("x-dead-letter-routing-key"))) {
+                boolean quorumMain = names.deadLettered().equals(args.get("x-dead-letter-routing-key"));
+                if (quorumMain) {
                     LOG.log(Level.WARNING, "Queue {0} exists with other arguments than {1}; Roger uses it as it is. "
                             + "Unless a policy gives it a dead-letter target, RabbitMQ 4 drops a job returned to it more "
                             + "often than its delivery limit (20 by default) instead of letting Roger bury it "
-                            + "(docs/broker-compatibility.md)", name, args);
+                            + "(docs/reference/broker-compatibility.md)", name, args);
                 } else {
                     LOG.log(Level.INFO, "Queue {0} exists with other arguments than {1}; using it as it is", name, args);
                 }
