@@ -318,7 +318,9 @@ public final class RogerEngine {
                             Errors.describe(e));
                 }
                 try {
-                    deadLettered.ensureOpen(consumerChannels::open);
+                    // On the node's own connection, like the watch for dropped buried jobs: the
+                    // consumer channels (channelsPerConnection) stay the partitions'.
+                    deadLettered.ensureOpen(() -> keeper.open().createChannel());
                 } catch (java.io.IOException e) {
                     LOG.log(Level.WARNING, "Roger cannot bury dead-lettered jobs yet ({0})", Errors.describe(e));
                 }
