@@ -13,10 +13,12 @@ import javax.sql.DataSource;
 /**
  * Writes an execution row to the suite's database. The JDBC URL comes from the node's
  * {@code -Dchaos.jdbc.url} (Payara substitutes system properties in the definition), so the
- * launcher decides which database every node writes to.
+ * launcher decides which database every node writes to. A node runs at most 8 jobs at once
+ * (two partitions of {@link ChaosJobs#WORKERS}); the pool's bound leaves PostgreSQL's connections to
+ * the tests that CI runs beside the suite.
  */
 @DataSourceDefinition(name = ChaosJobs.DATA_SOURCE, className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${" + ChaosJobs.JDBC_URL_PROPERTY + "}", user = "postgres", minPoolSize = 2, maxPoolSize = 40)
+        url = "${" + ChaosJobs.JDBC_URL_PROPERTY + "}", user = "postgres", minPoolSize = 2, maxPoolSize = 12)
 @ApplicationScoped
 public class ExecutionLog {
 
