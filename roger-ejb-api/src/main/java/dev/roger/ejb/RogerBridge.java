@@ -57,7 +57,8 @@ public class RogerBridge {
     void register() {
         application = Thread.currentThread().getContextClassLoader();
         try (RogerConnection connection = factory.getConnection()) {
-            registration = connection.registerApplication(application, event -> beanManager.getEvent().fire(event));
+            CdiEvents events = new CdiEvents(beanManager);
+            registration = connection.registerApplication(application, events::fire);
             Object openTelemetry = ApplicationOpenTelemetry.find(beanManager, application);
             if (openTelemetry != null) {
                 telemetry = connection.registerTelemetry(application, openTelemetry);

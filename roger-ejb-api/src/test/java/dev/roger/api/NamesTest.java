@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NamesTest {
@@ -94,5 +95,35 @@ class NamesTest {
                 assertEquals(null, before, named + " is both " + before + " and " + cluster + " " + name);
             }
         }
+    }
+
+    /** The hand-written checks accept exactly what the rules' regular expressions accept. */
+    @Test
+    void everyCharacterIsJudgedAsTheRulesRegularExpressionsJudgeIt() {
+        Map<String, java.util.function.Function<String, String>> checks = Map.of(
+                "[A-Za-z0-9_-]{1,100}", Names::requirePartition,
+                "[A-Za-z0-9_]{1,100}", Names::requireQueue,
+                "[A-Za-z0-9_-]{1,128}", Names::requireJobId,
+                "[A-Za-z0-9_-]{1,15}", Names::requireCluster,
+                "[A-Za-z0-9_.:@-]{1,120}", Names::requireExecutionKey);
+        checks.forEach((regex, check) -> {
+            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+            int max = Integer.parseInt(regex.replaceAll(".*,(\\d+)}", "$1"));
+            java.util.List<String> values = new java.util.ArrayList<>(java.util.List.of("", "a".repeat(max),
+                    "a".repeat(max + 1), "a b", "a\u00e9"));
+            for (char c = 0; c < Character.MAX_VALUE; c++) {
+                values.add("a" + c);
+            }
+            for (String value : values) {
+                boolean expected = pattern.matcher(value).matches();
+                boolean accepted;
+                try {
+                    accepted = check.apply(value).equals(value);
+                } catch (IllegalArgumentException e) {
+                    accepted = false;
+                }
+                assertEquals(expected, accepted, regex + " on '" + value + "'");
+            }
+        });
     }
 }

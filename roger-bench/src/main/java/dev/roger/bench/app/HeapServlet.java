@@ -1,6 +1,5 @@
 package dev.roger.bench.app;
 
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +25,7 @@ public class HeapServlet extends HttpServlet {
             System.gc();
         }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        Responses.json(response, Json.createObjectBuilder()
+        Responses.json(response, Responses.JSON.createObjectBuilder()
                 .add("usedBytes", heap.getUsed())
                 .add("committedBytes", heap.getCommitted())
                 .build());

@@ -1,7 +1,6 @@
 package dev.roger.bench.app;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -29,10 +28,10 @@ public class LatenciesServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "partition is required");
             return;
         }
-        JsonArrayBuilder micros = Json.createArrayBuilder();
+        JsonArrayBuilder micros = Responses.JSON.createArrayBuilder();
         for (long l : probe.record(partition.strip()).latencies()) {
             micros.add(l);
         }
-        Responses.json(response, Json.createObjectBuilder().add("micros", micros).build());
+        Responses.json(response, Responses.JSON.createObjectBuilder().add("micros", micros).build());
     }
 }

@@ -5,6 +5,8 @@ import dev.roger.api.RogerJob;
 import dev.roger.api.RogerJobListener;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
@@ -15,6 +17,8 @@ import jakarta.inject.Inject;
 @MessageDriven(activationConfig = @ActivationConfigProperty(propertyName = "partitions",
         propertyValue = BenchJobs.DECLARED_PARTITIONS))
 @RogerJob(type = BenchJobs.NOOP)
+// Without a JTA transaction per job, as docs/performance.md advises for beans that need none.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NoopJob implements RogerJobListener {
 
     @Inject

@@ -6,7 +6,6 @@ import dev.roger.api.RogerOutbox;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -96,7 +95,7 @@ public class OutboxServlet extends HttpServlet {
             return;
         }
         long end = JobProbe.micros(Instant.now());
-        Responses.json(response, Json.createObjectBuilder()
+        Responses.json(response, Responses.JSON.createObjectBuilder()
                 .add("startMicros", start)
                 .add("endMicros", end)
                 .build());

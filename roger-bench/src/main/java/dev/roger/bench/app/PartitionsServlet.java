@@ -3,7 +3,6 @@ package dev.roger.bench.app;
 import dev.roger.api.PartitionSpec;
 import dev.roger.api.RogerAdmin;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +48,7 @@ public class PartitionsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, action + " failed: " + e);
             return;
         }
-        Responses.json(response, Json.createObjectBuilder()
+        Responses.json(response, Responses.JSON.createObjectBuilder()
                 .add("count", lines.size())
                 .add("millis", (System.nanoTime() - start) / 1_000_000)
                 .build());

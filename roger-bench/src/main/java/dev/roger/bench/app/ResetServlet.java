@@ -1,7 +1,6 @@
 package dev.roger.bench.app;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +19,6 @@ public class ResetServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         probe.reset();
-        Responses.json(response, Json.createObjectBuilder().add("reset", true).build());
+        Responses.json(response, Responses.JSON.createObjectBuilder().add("reset", true).build());
     }
 }

@@ -4,6 +4,8 @@ import dev.roger.api.Job;
 import dev.roger.api.RogerJob;
 import dev.roger.api.RogerJobListener;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
@@ -13,6 +15,8 @@ import jakarta.inject.Inject;
  */
 @MessageDriven
 @RogerJob(type = BenchJobs.SLEEP)
+// Without a JTA transaction per job, as docs/performance.md advises for beans that need none.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SleepJob implements RogerJobListener {
 
     @Inject

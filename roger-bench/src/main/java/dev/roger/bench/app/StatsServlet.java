@@ -1,7 +1,6 @@
 package dev.roger.bench.app;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -25,19 +24,19 @@ public class StatsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonObjectBuilder partitions = Json.createObjectBuilder();
+        JsonObjectBuilder partitions = Responses.JSON.createObjectBuilder();
         String names = request.getParameter("partition");
         if (names != null && !names.isBlank()) {
             for (String name : names.split(",")) {
                 PartitionRecord r = probe.record(name.strip());
-                partitions.add(name.strip(), Json.createObjectBuilder()
+                partitions.add(name.strip(), Responses.JSON.createObjectBuilder()
                         .add("started", r.startedCount())
                         .add("done", r.doneCount())
                         .add("failed", r.failedCount())
                         .add("lastDoneMicros", r.lastDoneMicros()));
             }
         }
-        Responses.json(response, Json.createObjectBuilder()
+        Responses.json(response, Responses.JSON.createObjectBuilder()
                 .add("running", probe.running())
                 .add("peakRunning", probe.peak())
                 .add("partitions", partitions)

@@ -1,11 +1,11 @@
 package dev.roger.client.admin;
 
+import jakarta.json.spi.JsonProvider;
 import dev.roger.api.admin.JobCounters;
 import dev.roger.api.admin.NodeInfo;
 import dev.roger.api.admin.PartitionInfo;
 import dev.roger.api.admin.RunningJobInfo;
 import dev.roger.api.admin.WaitingPartition;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -18,26 +18,29 @@ import java.util.List;
 /** A node's {@code info} answer as JSON on the control channel, both ways. */
 public final class NodeInfoCodec {
 
+    /** Looked up once: {@code Json.create…} finds the provider again on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private NodeInfoCodec() {
     }
 
     public static JsonObject encode(NodeAnswer answer) {
         NodeInfo n = answer.info();
-        JsonArrayBuilder partitions = Json.createArrayBuilder();
+        JsonArrayBuilder partitions = JSON.createArrayBuilder();
         for (PartitionInfo p : n.partitions()) {
-            JsonArrayBuilder queues = Json.createArrayBuilder();
-            p.queues().forEach(q -> queues.add(Json.createObjectBuilder().add("queue", q.queue())
+            JsonArrayBuilder queues = JSON.createArrayBuilder();
+            p.queues().forEach(q -> queues.add(JSON.createObjectBuilder().add("queue", q.queue())
                     .add("workers", q.workers()).add("state", q.state().name()).add("inFlight", q.inFlight())
                     .add("counters", counters(q.counters()))));
-            partitions.add(Json.createObjectBuilder().add("partition", p.partition()).add("queues", queues));
+            partitions.add(JSON.createObjectBuilder().add("partition", p.partition()).add("queues", queues));
         }
-        JsonArrayBuilder waiting = Json.createArrayBuilder();
-        n.waiting().forEach(w -> waiting.add(Json.createObjectBuilder().add("partition", w.partition())
+        JsonArrayBuilder waiting = JSON.createArrayBuilder();
+        n.waiting().forEach(w -> waiting.add(JSON.createObjectBuilder().add("partition", w.partition())
                 .add("queue", w.queue()).add("reason", w.reason()).add("attempts", w.attempts())
                 .add("since", w.since().toString()).add("nextTry", w.nextTry().toString())));
-        JsonArrayBuilder running = Json.createArrayBuilder();
+        JsonArrayBuilder running = JSON.createArrayBuilder();
         n.running().forEach(r -> {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("id", r.id()).add("node", r.node())
+            JsonObjectBuilder b = JSON.createObjectBuilder().add("id", r.id()).add("node", r.node())
                     .add("startedAt", r.startedAt().toString()).add("runningForMillis", r.runningFor().toMillis())
                     .add("retryCount", r.retryCount());
             optional(b, "type", r.type());
@@ -46,11 +49,11 @@ public final class NodeInfoCodec {
             running.add(b);
         });
         JobCounters c = n.counters();
-        JsonArrayBuilder delays = Json.createArrayBuilder();
+        JsonArrayBuilder delays = JSON.createArrayBuilder();
         answer.retryDelays().forEach(delays::add);
-        JsonArrayBuilder retryQueues = Json.createArrayBuilder();
+        JsonArrayBuilder retryQueues = JSON.createArrayBuilder();
         answer.retryQueues().forEach(retryQueues::add);
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", n.name())
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("name", n.name())
                 .add("startedAt", n.startedAt().toString()).add("connected", n.connected())
                 .add("maxConcurrentJobs", n.maxConcurrentJobs()).add("slotsInUse", n.slotsInUse())
                 .add("counters", counters(c))
@@ -62,7 +65,7 @@ public final class NodeInfoCodec {
     }
 
     private static JsonObjectBuilder counters(JobCounters c) {
-        return Json.createObjectBuilder().add("started", c.started()).add("succeeded", c.succeeded())
+        return JSON.createObjectBuilder().add("started", c.started()).add("succeeded", c.succeeded())
                 .add("failed", c.failed()).add("buried", c.buried());
     }
 
@@ -105,6 +108,6 @@ public final class NodeInfoCodec {
     }
 
     private static void optional(JsonObjectBuilder b, String name, String value) {
-        b.add(name, value == null ? JsonValue.NULL : Json.createValue(value));
+        b.add(name, value == null ? JsonValue.NULL : JSON.createValue(value));
     }
 }

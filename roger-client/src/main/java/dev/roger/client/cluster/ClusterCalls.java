@@ -1,5 +1,6 @@
 package dev.roger.client.cluster;
 
+import jakarta.json.spi.JsonProvider;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -13,7 +14,6 @@ import dev.roger.client.amqp.Errors;
 import dev.roger.state.StateCodec;
 import dev.roger.state.StateReply;
 import dev.roger.state.StateRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
@@ -35,6 +35,9 @@ import java.util.function.Supplier;
  * fanout exchange). One channel, serialized publishes; replies are matched by correlation id.
  */
 public final class ClusterCalls implements AutoCloseable {
+
+    /** Looked up once: {@code Json.create…} finds the provider again on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final String DIRECT_REPLY_TO = "amq.rabbitmq.reply-to";
 
@@ -203,7 +206,7 @@ public final class ClusterCalls implements AutoCloseable {
      * ({@code error}, with the exception's simple class name in {@code errorType}).
      */
     public static byte[] controlReply(String node, jakarta.json.JsonValue result, RuntimeException error) {
-        jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder().add("node", node);
+        jakarta.json.JsonObjectBuilder b = JSON.createObjectBuilder().add("node", node);
         if (result != null) {
             b.add("result", result);
         }
@@ -261,7 +264,7 @@ public final class ClusterCalls implements AutoCloseable {
         } else if (p instanceof ControlCall c) {
             JsonObject answer;
             String node;
-            try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
+            try (JsonReader r = JSON.createReader(new ByteArrayInputStream(body))) {
                 answer = r.readObject();
                 node = answer.getString("node");
             } catch (RuntimeException e) {

@@ -257,7 +257,7 @@ public final class JobCodec {
     private static Instant instant(JsonObject o, String key, String id) {
         String s = string(o, key, id);
         try {
-            return s == null ? null : Instant.parse(s);
+            return s == null ? null : IsoInstants.parse(s);
         } catch (DateTimeParseException e) {
             throw new JobDecodeException(id, "field '" + key + "' is not an ISO-8601 instant: " + abbreviate(s));
         }
