@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Which bean runs which job type on this node: one bean per type. */
 public final class EndpointRegistry {
 
-    /** A job type's bean. */
-    public record Endpoint(MessageEndpointFactory factory, ActivationConfig config) {
+    /** A job type's bean, and its idle endpoints. */
+    public record Endpoint(MessageEndpointFactory factory, ActivationConfig config, EndpointPool pool) {
     }
 
     private final Map<String, Endpoint> byType = new ConcurrentHashMap<>();
@@ -24,11 +24,18 @@ public final class EndpointRegistry {
                     + config.bean() + ": job type '" + config.jobType() + "' is already run by message-driven bean "
                     + existing.config().bean() + " (give one of them another jobType)");
         }
-        byType.put(config.jobType(), new Endpoint(factory, config));
+        EndpointPool pool = existing != null ? existing.pool() : new EndpointPool(factory);
+        byType.put(config.jobType(), new Endpoint(factory, config, pool));
     }
 
     public synchronized void remove(MessageEndpointFactory factory) {
-        byType.values().removeIf(e -> e.factory() == factory);
+        byType.values().removeIf(e -> {
+            if (e.factory() != factory) {
+                return false;
+            }
+            e.pool().close();
+            return true;
+        });
     }
 
     /** Every retry delay, in seconds, that a registered type's own retry levels use. */

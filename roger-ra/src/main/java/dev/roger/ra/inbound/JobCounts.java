@@ -37,7 +37,18 @@ public final class JobCounts {
         }
     }
 
+    /** Written out: a record's generated equals showed in the per-job profile; this is looked up twice per job. */
     private record QueueKey(String partition, String queue) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof QueueKey k && partition.equals(k.partition) && queue.equals(k.queue);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * partition.hashCode() + queue.hashCode();
+        }
     }
 
     private static final JobCounters NONE = new JobCounters(0, 0, 0, 0);

@@ -409,7 +409,8 @@ public final class JobRunner {
      * log a failed commit without telling the caller.
      */
     private static void invoke(EndpointRegistry.Endpoint endpoint, Job job) throws Exception {
-        MessageEndpoint ep = endpoint.factory().createEndpoint(null);
+        MessageEndpoint ep = endpoint.pool().take();
+        boolean clean = false;
         try {
             ep.beforeDelivery(ON_JOB);
             TransactionOutcome transaction = TransactionOutcome.watchCurrent();
@@ -418,12 +419,13 @@ public final class JobRunner {
             } finally {
                 ep.afterDelivery();
             }
+            clean = true;
             if (transaction != null && transaction.rolledBack()) {
                 throw new RogerException("The container rolled back the transaction job " + job.id()
                         + " ran in (at commit): nothing it did in it was kept");
             }
         } finally {
-            ep.release();
+            endpoint.pool().giveBack(ep, clean);
         }
     }
 

@@ -38,7 +38,18 @@ final class JobMeters implements JobObserver {
         this.partitions = partitions;
     }
 
+    /** Written out: a record's generated equals showed in the per-job profile; this is looked up twice per job. */
     private record Key(String partition, String queue, String type) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && partition.equals(k.partition) && queue.equals(k.queue) && type.equals(k.type);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * partition.hashCode() + queue.hashCode()) * 31 + type.hashCode();
+        }
     }
 
     /** The meters of one (partition, queue, type), made on first use. */
