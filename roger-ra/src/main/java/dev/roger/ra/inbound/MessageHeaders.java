@@ -1,6 +1,7 @@
 package dev.roger.ra.inbound;
 
 import com.rabbitmq.client.AMQP;
+import dev.roger.client.wire.JobCodec;
 import java.util.Locale;
 
 /** What in a message's properties makes its body unreadable as a job, before the body is read. */
@@ -22,7 +23,9 @@ final class MessageHeaders {
             return "content encoding '" + clip(encoding) + "' is not supported: a job body is plain UTF-8 JSON";
         }
         String type = properties.getContentType();
-        if (type != null && !type.isBlank() && !type.toLowerCase(Locale.ROOT).contains("json")) {
+        // Roger's own content type first: every job carries it, and lower-casing it showed per job.
+        if (type != null && !type.equals(JobCodec.CONTENT_TYPE) && !type.isBlank()
+                && !type.toLowerCase(Locale.ROOT).contains("json")) {
             return "content type '" + clip(type) + "' is not JSON: a job body is application/json";
         }
         return null;
