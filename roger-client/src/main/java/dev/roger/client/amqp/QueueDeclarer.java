@@ -147,6 +147,11 @@ public final class QueueDeclarer {
         return buriedMaxAge;
     }
 
+    /** Whether this process declared the queue (and has not forgotten it since). */
+    public boolean isDeclared(String name) {
+        return declared.contains(name);
+    }
+
     /** Forgets what was declared, e.g. after the broker restarted without its definitions. */
     public void forget(String name) {
         declared.remove(name);

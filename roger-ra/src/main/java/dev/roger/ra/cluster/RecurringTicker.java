@@ -26,8 +26,9 @@ final class RecurringTicker {
     /**
      * How often a partition with no recurring job (or none known here) is asked again: a safety
      * net only, since a change of its recurring jobs is broadcast to the nodes, which ask at once.
+     * At a random point of the second half of it, so a thousand partitions' asks are spread out.
      */
-    static final Duration IDLE = Duration.ofSeconds(60);
+    static final Duration IDLE = Duration.ofMinutes(5);
 
     private final ClusterCalls calls;
     private final Map<String, Instant> nextAsk = new ConcurrentHashMap<>();
@@ -74,7 +75,7 @@ final class RecurringTicker {
                     return;
                 }
                 RecurringCodec.Due due = RecurringCodec.decodeDue(reply.data());
-                nextAsk.put(partition, due.nextDue().orElse(Instant.now().plus(IDLE)));
+                nextAsk.put(partition, due.nextDue().orElse(Instant.now().plus(StateReplicas.spread(IDLE))));
             });
         }
     }

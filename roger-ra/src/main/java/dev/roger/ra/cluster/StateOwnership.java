@@ -47,8 +47,23 @@ final class StateOwnership {
     /** Partitions with recent key or cancel traffic: housekept every tick, the rest every 10 minutes. */
     private final Map<String, java.time.Instant> busyUntil = new HashMap<>();
     private static final java.time.Duration BUSY = java.time.Duration.ofMinutes(5);
-    /** Every 10 minutes: idle partitions only have old cancel ids to drop (keys in use bring traffic). */
+    /**
+     * Every 10 minutes: idle partitions only have old cancel ids to drop (keys in use bring
+     * traffic). Each tick takes the idle partitions of one slot of this many, so a thousand of
+     * them never come due on the same tick.
+     */
     private static final int IDLE_TICK_EVERY = 300;
+    /**
+     * Requests after which the partition is housekept every tick for a while: those that hold or
+     * free keys, cancel jobs or record runs. Reads, pauses and recurring ticks leave nothing to
+     * expire; counting them made every partition busy (each asks for its recurring ticks at start),
+     * and a thousand idle tenants then cost the owner a thousand state calls every 2 s.
+     */
+    private static final Set<StateRequest.Op> LEAVES_HOUSEKEEPING = java.util.EnumSet.of(
+            StateRequest.Op.CLAIM_QUEUE_KEY, StateRequest.Op.RELEASE_QUEUE_KEY, StateRequest.Op.ACQUIRE_EXEC_KEY,
+            StateRequest.Op.RELEASE_EXEC_KEY, StateRequest.Op.RENEW, StateRequest.Op.WAITING_EMPTY,
+            StateRequest.Op.CANCEL, StateRequest.Op.CONSUME_CANCEL, StateRequest.Op.BEGIN_RUN,
+            StateRequest.Op.END_RUN, StateRequest.Op.FORGET_RUN);
     private int ticks;
 
     StateOwnership(String node, BrokerNames names, WaiterMoverFactory movers, RecurringFirer firer) {
@@ -134,13 +149,14 @@ final class StateOwnership {
      * the owner a thousand calls every two seconds.
      */
     void tick() {
-        boolean all = ++ticks % IDLE_TICK_EVERY == 0;
+        int slot = ++ticks % IDLE_TICK_EVERY;
         java.time.Instant now = java.time.Instant.now();
         for (String partition : ownedNow()) {
             StateReply reply;
             synchronized (this) {
+                boolean idleDue = Math.floorMod(partition.hashCode(), IDLE_TICK_EVERY) == slot;
                 if (!owned.contains(partition)
-                        || !(all || busyUntil.getOrDefault(partition, java.time.Instant.EPOCH).isAfter(now))) {
+                        || !(idleDue || busyUntil.getOrDefault(partition, java.time.Instant.EPOCH).isAfter(now))) {
                     continue;
                 }
                 reply = applyHere(partition, StateRequest.tick());
@@ -277,7 +293,7 @@ final class StateOwnership {
                 busyUntil.put(partition, java.time.Instant.now().plus(BUSY));
             }
         }
-        if (request.op() != StateRequest.Op.HELLO && request.op() != StateRequest.Op.INFO) {
+        if (LEAVES_HOUSEKEEPING.contains(request.op())) {
             busyUntil.put(partition, java.time.Instant.now().plus(BUSY));
         }
         return applyHere(partition, request);

@@ -309,7 +309,7 @@ public final class RogerEngine {
         stuck.check();
         try {
             if (keeper.tryConnect()) {
-                partitions.reconcile();
+                partitions.reconcileIfUnsettled();
                 cluster.tick(keeper.open());
                 try {
                     droppedBuried.ensureOpen(keeper.open());
