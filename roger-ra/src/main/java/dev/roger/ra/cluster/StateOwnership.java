@@ -113,7 +113,10 @@ final class StateOwnership {
         for (String partition : partitions) {
             if (!consumerTags.containsKey(partition)) {
                 String queue = names.ownerQueue(partition);
-                ch.queueDeclare(queue, true, false, false, Map.of("x-single-active-consumer", true));
+                // Not waiting for declare-ok: the broker handles the consume after it on this channel,
+                // and a refused declare closes the channel, which fails the consume. Half the
+                // round trips when a thousand partitions start at once.
+                ch.queueDeclareNoWait(queue, true, false, false, Map.of("x-single-active-consumer", true));
                 consumerTags.put(partition, ch.basicConsume(queue, false, new OwnerConsumer(ch, partition)));
             }
         }

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on this node, while its state owner is still being found: creating a quorum queue is the slow
  * part of starting a partition (about 6 ms of the broker's time each, measured on RabbitMQ 3.10
  * with two cores: 2,000 took 11 s whatever the parallelism), and done only once the state was
- * known it came after everything else. A consumer start then finds its queue declared, or waits
- * for that declaration; a failure here is only logged, since the consumer start declares again
- * and reports it.
+ * known it came after everything else. The registry starts no consumer on a queue whose
+ * declaration is on its way, and is told when one is done; a failure here is only logged, since
+ * the consumer start then declares again and reports it.
  */
 final class MainQueueDeclarations implements AutoCloseable {
 
@@ -28,12 +28,15 @@ final class MainQueueDeclarations implements AutoCloseable {
     private static final long PAUSE_AFTER_FAILURE_MILLIS = 2000;
 
     private final QueueDeclarer declarer;
+    private final Runnable declared;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor pool;
     private volatile long pausedUntil;
 
-    MainQueueDeclarations(QueueDeclarer declarer) {
+    /** @param declared runs after each declaration made here (not on this object's lock) */
+    MainQueueDeclarations(QueueDeclarer declarer, Runnable declared) {
         this.declarer = declarer;
+        this.declared = declared;
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "roger-declare-" + count.incrementAndGet());
@@ -55,10 +58,17 @@ final class MainQueueDeclarations implements AutoCloseable {
         }
     }
 
+    /** Whether the queue's declaration is queued or running here. */
+    boolean inFlight(String name) {
+        return pending.contains(name);
+    }
+
     private void declare(String name) {
+        boolean done = false;
         try {
             if (System.currentTimeMillis() >= pausedUntil) {
                 declarer.ensureMain(name);
+                done = true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -69,6 +79,9 @@ final class MainQueueDeclarations implements AutoCloseable {
             LOG.log(Level.DEBUG, "Declaring queue {0} ahead of its consumer failed: {1}", name, e.getMessage());
         } finally {
             pending.remove(name);
+        }
+        if (done) {
+            declared.run();
         }
     }
 

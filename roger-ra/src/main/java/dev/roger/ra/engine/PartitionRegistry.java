@@ -64,12 +64,13 @@ final class PartitionRegistry {
         Channel open() throws IOException;
     }
 
+    /** @param queueDeclared runs when a main queue declared in the background is ready; must not block */
     PartitionRegistry(ChannelSource channels, QueueDeclarer declarer, BrokerNames names, JobDispatcher dispatcher,
-                      Gate gate) {
+                      Gate gate, Runnable queueDeclared) {
         this.gate = gate;
         this.channels = channels;
         this.declarer = declarer;
-        this.declarations = new MainQueueDeclarations(declarer);
+        this.declarations = new MainQueueDeclarations(declarer, queueDeclared);
         this.names = names;
         this.dispatcher = dispatcher;
     }
@@ -168,7 +169,9 @@ final class PartitionRegistry {
         for (PartitionSpec spec : want.values()) {
             Map<String, QueueConsumer> queues = consumers.computeIfAbsent(spec.partition(), p -> new TreeMap<>());
             for (Map.Entry<String, Integer> q : spec.queues().entrySet()) {
-                if (!queues.containsKey(q.getKey()) && waiting.due(names.mainQueue(spec.partition(), q.getKey()))) {
+                String name = names.mainQueue(spec.partition(), q.getKey());
+                // A queue still being declared gets its consumer in the pass its declaration asks for.
+                if (!queues.containsKey(q.getKey()) && waiting.due(name) && !declarations.inFlight(name)) {
                     Started started = startConsumer(spec.partition(), q.getKey(), q.getValue());
                     if (started.consumer() != null) {
                         queues.put(q.getKey(), started.consumer());

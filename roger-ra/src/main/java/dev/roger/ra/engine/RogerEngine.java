@@ -193,7 +193,7 @@ public final class RogerEngine {
                     public void runHere(java.util.Collection<String> ids) {
                         cluster.runHere(ids);
                     }
-                });
+                }, this::reconcileSoon);
     }
 
     /** Runs short cluster work (cancels, waiter moves) on the container's threads. */
