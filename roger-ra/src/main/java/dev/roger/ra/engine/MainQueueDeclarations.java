@@ -11,11 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Declares main queues in the background, several at a time, as soon as their partition is to run
- * on this node, while its state owner is still being found: creating a quorum queue is the slow
- * part of starting a partition (about 6 ms of the broker's time each, measured on RabbitMQ 3.10
- * with two cores: 2,000 took 11 s whatever the parallelism), and done only once the state was
- * known it came after everything else. The registry starts no consumer on a queue whose
+ * Declares main queues in the background, several at a time, off the registry's lock: creating a
+ * quorum queue is the slow part of starting a partition (about 6 ms of the broker's time each,
+ * measured on RabbitMQ 3.10 with two cores: 2,000 took 11 s whatever the parallelism), and
+ * declared one after another under the lock they held up every other start. The registry starts no consumer on a queue whose
  * declaration is on its way, and is told when one is done; a failure here is only logged, since
  * the consumer start then declares again and reports it.
  */

@@ -259,12 +259,18 @@ final class PartitionRegistry {
     }
 
     /**
-     * Has the main queues of every partition to run here declared in the background, those whose
-     * state is not known yet included, so that their consumers can start as soon as it is.
-     * Paused queues are left alone, as before: nothing consumes them.
+     * Has the main queues of the partitions whose state is known declared in the background,
+     * several at a time, so that their consumers start as soon as each is declared. Not before the
+     * state is known: the broker serializes queue creations, and quorum queues declared ahead
+     * made every owner bid (a classic queue and a consumer) wait behind them, which held up the
+     * states all the consumers wait for (2,000 queues: 112 s instead of 30). Paused queues are
+     * left alone: nothing consumes them.
      */
     private void declareAhead(Map<String, PartitionSpec> desired) {
         desired.forEach((partition, spec) -> {
+            if (!gate.ready(partition)) {
+                return;
+            }
             Map<String, QueueConsumer> queues = consumers.get(partition);
             spec.queues().keySet().forEach(q -> {
                 String name = names.mainQueue(partition, q);
