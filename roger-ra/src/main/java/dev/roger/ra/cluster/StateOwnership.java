@@ -34,13 +34,11 @@ final class StateOwnership {
 
     private static final System.Logger LOG = System.getLogger(StateOwnership.class.getName());
     private static final int PREFETCH = 64;
-    private static final Map<String, Object> OWNER_QUEUE = Map.of("x-single-active-consumer", true);
 
     private final String node;
     private final BrokerNames names;
     private final WaiterMover mover;
     private final RecurringFirer firer;
-    private final dev.roger.client.amqp.DeclareThreads declareThreads = new dev.roger.client.amqp.DeclareThreads("roger-bid", 8);
     private GlobalStateHost host;
     private Channel channel;
     private volatile boolean channelBroken;
@@ -112,53 +110,14 @@ final class StateOwnership {
             // Recovering with the connection: recovery brings the consumers back.
             return;
         }
-        List<String> bids = partitions.stream().filter(p -> !consumerTags.containsKey(p)).toList();
-        declareOwnerQueues(connection, bids);
-        for (String partition : bids) {
-            String queue = names.ownerQueue(partition);
-            // Not waiting for declare-ok: declared above already, normally; the broker handles the
-            // consume after it on this channel, and a refused declare closes the channel, which
-            // fails the consume.
-            ch.queueDeclareNoWait(queue, true, false, false, OWNER_QUEUE);
-            consumerTags.put(partition, ch.basicConsume(queue, false, new OwnerConsumer(ch, partition)));
-        }
-    }
-
-    /**
-     * Declares many owner queues side by side before the bids: one after another on the owner
-     * channel, a thousand new partitions' bids took 10 s. A failure here only leaves the declare
-     * to the bid.
-     */
-    private void declareOwnerQueues(Connection connection, List<String> bids) {
-        if (bids.size() < 2) {
-            return;
-        }
-        ThreadLocal<Channel> channels = new ThreadLocal<>();
-        List<Channel> opened = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        java.util.concurrent.CompletableFuture<?>[] declares = bids.stream().map(p -> declareThreads.run(() -> {
-            try {
-                Channel c = channels.get();
-                if (c == null || !c.isOpen()) {
-                    c = connection.createChannel();
-                    channels.set(c);
-                    opened.add(c);
-                }
-                c.queueDeclare(names.ownerQueue(p), true, false, false, OWNER_QUEUE);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.DEBUG, "Declaring owner queue of partition {0} ahead failed: {1}", p, e.getMessage());
-            }
-        })).toArray(java.util.concurrent.CompletableFuture[]::new);
-        try {
-            java.util.concurrent.CompletableFuture.allOf(declares).join();
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "Declaring owner queues ahead failed: {0}", e.getMessage());
-        } finally {
-            for (Channel c : opened) {
-                try {
-                    c.abort();
-                } catch (IOException | RuntimeException ignored) {
-                    // Only used for these declares.
-                }
+        for (String partition : partitions) {
+            if (!consumerTags.containsKey(partition)) {
+                String queue = names.ownerQueue(partition);
+                // Not waiting for declare-ok: the broker handles the consume after it on this channel,
+                // and a refused declare closes the channel, which fails the consume. Half the
+                // round trips when a thousand partitions start at once.
+                ch.queueDeclareNoWait(queue, true, false, false, Map.of("x-single-active-consumer", true));
+                consumerTags.put(partition, ch.basicConsume(queue, false, new OwnerConsumer(ch, partition)));
             }
         }
     }
@@ -236,7 +195,6 @@ final class StateOwnership {
 
     /** Stores and gives up everything (the adapter stops). */
     synchronized void close() {
-        declareThreads.close();
         releaseAll(consumerTags.keySet());
         if (channel != null && channel.isOpen()) {
             try {

@@ -1,11 +1,14 @@
 package dev.roger.ra.engine;
 
-import dev.roger.client.amqp.DeclareThreads;
 import dev.roger.client.amqp.QueueDeclarer;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Declares main queues in the background, several at a time, off the registry's lock: creating a
@@ -26,13 +29,20 @@ final class MainQueueDeclarations implements AutoCloseable {
     private final QueueDeclarer declarer;
     private final Runnable declared;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final DeclareThreads threads = new DeclareThreads("roger-declare", THREADS);
+    private final ThreadPoolExecutor pool;
     private volatile long pausedUntil;
 
     /** @param declared runs after each declaration made here (not on this object's lock) */
     MainQueueDeclarations(QueueDeclarer declarer, Runnable declared) {
         this.declarer = declarer;
         this.declared = declared;
+        AtomicInteger count = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "roger-declare-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
     }
 
     /** Declares the main queue {@code name} soon, unless it is declared or on its way. */
@@ -41,7 +51,7 @@ final class MainQueueDeclarations implements AutoCloseable {
             return;
         }
         try {
-            threads.run(() -> declare(name));
+            pool.execute(() -> declare(name));
         } catch (RejectedExecutionException e) {
             pending.remove(name);
         }
@@ -76,6 +86,6 @@ final class MainQueueDeclarations implements AutoCloseable {
 
     @Override
     public void close() {
-        threads.close();
+        pool.shutdownNow();
     }
 }
