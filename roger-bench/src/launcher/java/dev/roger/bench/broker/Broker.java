@@ -128,6 +128,63 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /**
+     * The broker's own time to create these quorum queues, {@code threads} declares at a time from
+     * one connection (the reference for how fast any client can start that many tenants), then
+     * deletes them.
+     *
+     * @return nanoseconds from the first declare until the last one was answered
+     */
+    public long timeQuorumDeclares(java.util.List<String> queues, int threads) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            forEachOnChannels(pool, queues, (ch, q) -> ch.queueDeclare(q, true, false, false,
+                    java.util.Map.of("x-queue-type", "quorum")));
+            long took = System.nanoTime() - start;
+            forEachOnChannels(pool, queues, (ch, q) -> ch.queueDelete(q));
+            return took;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private interface QueueAction {
+        void apply(Channel channel, String queue) throws IOException;
+    }
+
+    private void forEachOnChannels(java.util.concurrent.ExecutorService pool, java.util.List<String> queues,
+                                   QueueAction action) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+        int threads = ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                Channel channel = connection.createChannel();
+                try {
+                    for (int i = next.getAndIncrement(); i < queues.size(); i = next.getAndIncrement()) {
+                        action.apply(channel, queues.get(i));
+                    }
+                } finally {
+                    if (channel.isOpen()) {
+                        channel.close();
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<?> w : workers) {
+                w.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new BenchFailure("Declaring the reference queues failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("Interrupted while declaring the reference queues", e);
+        }
+    }
+
     /** Messages ready in a queue (not counting those delivered and unacknowledged). */
     public long readyMessages(String queue) {
         try {

@@ -21,6 +21,7 @@ public enum Field {
     FAIRNESS_P99_FLOOD_MS("fairness_p99_flood_ms"),
     FAIRNESS_RATIO("fairness_ratio"),
     TENANTS_READY_S("tenants_ready_s"),
+    TENANTS_DECLARE_BASELINE_S("tenants_declare_baseline_s"),
     TENANTS_IDLE_CPU_PCT("tenants_idle_cpu_pct"),
     TENANTS_HEAP_MB("tenants_heap_mb"),
     OBSERVABILITY_CPU_RATIO("observability_cpu_ratio"),

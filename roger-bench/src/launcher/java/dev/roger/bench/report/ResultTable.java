@@ -71,6 +71,8 @@ public final class ResultTable {
         section("tenants", "7", m.tenants() + " tenants x 2 queues", List.of(
                 line("all consumers ready (calls returned)", num(Field.TENANTS_READY_S, "%.1f s") + " ("
                         + num(Field.TENANTS_START_CALLS_S, "%.1f s") + ")"),
+                line("the broker alone declaring as many quorum queues", num(Field.TENANTS_DECLARE_BASELINE_S,
+                        "%.1f s")),
                 line("connections / channels", num(Field.TENANTS_CONNECTIONS, "%.0f") + " / "
                         + num(Field.TENANTS_CHANNELS, "%.0f")),
                 line("idle CPU over " + m.idleSeconds() + " s (one core = 100)", num(Field.TENANTS_IDLE_CPU_PCT, "%.2f %%")
