@@ -29,10 +29,12 @@ final class MainQueueDeclarations implements AutoCloseable {
     private final QueueDeclarer declarer;
     private final Runnable declared;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** Failed here: the next pass leaves them to the consumer start, which records why (info shows it). */
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor pool;
     private volatile long pausedUntil;
 
-    /** @param declared runs after each declaration made here (not on this object's lock) */
+    /** @param declared runs after each declaration tried here, done or failed (not on this object's lock) */
     MainQueueDeclarations(QueueDeclarer declarer, Runnable declared) {
         this.declarer = declarer;
         this.declared = declared;
@@ -47,7 +49,7 @@ final class MainQueueDeclarations implements AutoCloseable {
 
     /** Declares the main queue {@code name} soon, unless it is declared or on its way. */
     void declareSoon(String name) {
-        if (declarer.isDeclared(name) || !pending.add(name)) {
+        if (failed.remove(name) || declarer.isDeclared(name) || !pending.add(name)) {
             return;
         }
         try {
@@ -63,25 +65,25 @@ final class MainQueueDeclarations implements AutoCloseable {
     }
 
     private void declare(String name) {
-        boolean done = false;
         try {
-            if (System.currentTimeMillis() >= pausedUntil) {
+            if (System.currentTimeMillis() < pausedUntil) {
+                failed.add(name);
+            } else {
                 declarer.ensureMain(name);
-                done = true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             declarer.forget(name);
+            failed.add(name);
         } catch (Exception e) {
             declarer.forget(name);
+            failed.add(name);
             pausedUntil = System.currentTimeMillis() + PAUSE_AFTER_FAILURE_MILLIS;
             LOG.log(Level.DEBUG, "Declaring queue {0} ahead of its consumer failed: {1}", name, e.getMessage());
         } finally {
             pending.remove(name);
         }
-        if (done) {
-            declared.run();
-        }
+        declared.run();
     }
 
     @Override
