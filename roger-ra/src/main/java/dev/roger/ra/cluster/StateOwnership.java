@@ -43,6 +43,8 @@ final class StateOwnership {
     private Channel channel;
     private volatile boolean channelBroken;
     private final Map<String, String> consumerTags = new HashMap<>();
+    /** The consumer tag of a partition whose bid is being made (compared by identity). */
+    private static final String BIDDING = new String("bidding");
     private final Set<String> owned = new HashSet<>();
     /** Partitions with recent key or cancel traffic: housekept every tick, the rest every 10 minutes. */
     private final Map<String, java.time.Instant> busyUntil = new HashMap<>();
@@ -97,28 +99,67 @@ final class StateOwnership {
         return host != null;
     }
 
-    /** Competes for exactly these partitions (when a host is set); gives up the others. */
-    synchronized void compete(Connection connection, Collection<String> partitions) throws IOException {
-        Set<String> leaving = new HashSet<>(consumerTags.keySet());
-        leaving.removeAll(partitions);
-        releaseAll(leaving);
-        if (host == null) {
-            return;
+    /**
+     * Competes for exactly these partitions (when a host is set); gives up the others. The bids'
+     * round trips are made outside this object's lock, so that the requests of partitions already
+     * bid for are served meanwhile: held through a thousand new partitions' bids, the lock kept
+     * their states (which their consumers wait for) from loading for 10 s. Only the tick calls this.
+     */
+    void compete(Connection connection, Collection<String> partitions) throws IOException {
+        Channel ch;
+        List<String> bids = new java.util.ArrayList<>();
+        synchronized (this) {
+            Set<String> leaving = new HashSet<>(consumerTags.keySet());
+            leaving.removeAll(partitions);
+            releaseAll(leaving);
+            if (host == null) {
+                return;
+            }
+            ch = channel(connection);
+            if (!ch.isOpen()) {
+                // Recovering with the connection: recovery brings the consumers back.
+                return;
+            }
+            for (String partition : partitions) {
+                if (!consumerTags.containsKey(partition)) {
+                    // Held while the bid is made: a request delivered before basicConsume returns is served.
+                    consumerTags.put(partition, BIDDING);
+                    bids.add(partition);
+                }
+            }
         }
-        Channel ch = channel(connection);
-        if (!ch.isOpen()) {
-            // Recovering with the connection: recovery brings the consumers back.
-            return;
-        }
-        for (String partition : partitions) {
-            if (!consumerTags.containsKey(partition)) {
+        int done = 0;
+        try {
+            for (String partition : bids) {
                 String queue = names.ownerQueue(partition);
                 // Not waiting for declare-ok: the broker handles the consume after it on this channel,
                 // and a refused declare closes the channel, which fails the consume. Half the
                 // round trips when a thousand partitions start at once.
                 ch.queueDeclareNoWait(queue, true, false, false, Map.of("x-single-active-consumer", true));
-                consumerTags.put(partition, ch.basicConsume(queue, false, new OwnerConsumer(ch, partition)));
+                String tag = ch.basicConsume(queue, false, new OwnerConsumer(ch, partition));
+                done++;
+                synchronized (this) {
+                    if (channel == ch && consumerTags.replace(partition, BIDDING, tag)) {
+                        continue;
+                    }
+                }
+                // Given up (or the channel replaced) while the bid was made.
+                cancelQuietly(ch, tag);
             }
+        } finally {
+            synchronized (this) {
+                bids.subList(done, bids.size()).forEach(p -> consumerTags.remove(p, BIDDING));
+            }
+        }
+    }
+
+    private static void cancelQuietly(Channel ch, String tag) {
+        try {
+            if (ch.isOpen()) {
+                ch.basicCancel(tag);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "Cancel of owner consumer failed", e);
         }
     }
 
@@ -136,12 +177,9 @@ final class StateOwnership {
                 LOG.log(Level.INFO, "Node {0} no longer owns the global state of partition {1}", node, partition);
             }
             String tag = consumerTags.remove(partition);
-            if (tag != null && channel != null && channel.isOpen()) {
-                try {
-                    channel.basicCancel(tag);
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.DEBUG, "Cancel of owner consumer failed", e);
-                }
+            // A bid still being made is cancelled by compete once basicConsume returns.
+            if (tag != null && tag != BIDDING && channel != null) {
+                cancelQuietly(channel, tag);
             }
         }
     }
