@@ -150,9 +150,10 @@ public final class Cluster {
 
     /** The periodic work: control queue, ownership bids, replica refresh, lease renewal, owner housekeeping. */
     public void tick(Connection connection) {
+        boolean moreBids = false;
         try {
             control.ensureOpen(connection);
-            ownership.compete(connection, partitions);
+            moreBids = ownership.compete(connection, partitions);
         } catch (IOException | RuntimeException e) {
             // A classic queue of Roger's whose RabbitMQ cluster member is down lands here (NOT_FOUND
             // "home node ... is down"): the broker's words say which, the client's message is null.
@@ -164,6 +165,10 @@ public final class Cluster {
                 calls.askAsync(partition, StateRequest.renew(node, ids)));
         releases.retry();
         ownership.tick();
+        if (moreBids) {
+            // The next hundred bids right after the states of these were asked for.
+            tickSoon.run();
+        }
     }
 
     /** Asks the owners for recurring ticks that are due; called every 100 ms. */

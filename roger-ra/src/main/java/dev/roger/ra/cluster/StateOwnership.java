@@ -34,6 +34,7 @@ final class StateOwnership {
 
     private static final System.Logger LOG = System.getLogger(StateOwnership.class.getName());
     private static final int PREFETCH = 64;
+    static final int BIDS_PER_CALL = 100;
 
     private final String node;
     private final BrokerNames names;
@@ -103,25 +104,34 @@ final class StateOwnership {
      * Competes for exactly these partitions (when a host is set); gives up the others. The bids'
      * round trips are made outside this object's lock, so that the requests of partitions already
      * bid for are served meanwhile: held through a thousand new partitions' bids, the lock kept
-     * their states (which their consumers wait for) from loading for 10 s. Only the tick calls this.
+     * their states (which their consumers wait for) from loading for 10 s. At most
+     * {@value #BIDS_PER_CALL} new bids per call, so that the tick asks the owners of those for their
+     * states before it bids for more. Only the tick calls this.
+     *
+     * @return whether bids remain to be made
      */
-    void compete(Connection connection, Collection<String> partitions) throws IOException {
+    boolean compete(Connection connection, Collection<String> partitions) throws IOException {
         Channel ch;
         List<String> bids = new java.util.ArrayList<>();
+        boolean more = false;
         synchronized (this) {
             Set<String> leaving = new HashSet<>(consumerTags.keySet());
             leaving.removeAll(partitions);
             releaseAll(leaving);
             if (host == null) {
-                return;
+                return false;
             }
             ch = channel(connection);
             if (!ch.isOpen()) {
                 // Recovering with the connection: recovery brings the consumers back.
-                return;
+                return false;
             }
             for (String partition : partitions) {
                 if (!consumerTags.containsKey(partition)) {
+                    if (bids.size() == BIDS_PER_CALL) {
+                        more = true;
+                        break;
+                    }
                     // Held while the bid is made: a request delivered before basicConsume returns is served.
                     consumerTags.put(partition, BIDDING);
                     bids.add(partition);
@@ -151,6 +161,7 @@ final class StateOwnership {
                 bids.subList(done, bids.size()).forEach(p -> consumerTags.remove(p, BIDDING));
             }
         }
+        return more;
     }
 
     private static void cancelQuietly(Channel ch, String tag) {

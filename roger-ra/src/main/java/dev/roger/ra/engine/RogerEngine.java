@@ -102,6 +102,7 @@ public final class RogerEngine {
     private TimerTask recurringTicks;
     private volatile Instant lastActivation;
     private final java.util.concurrent.atomic.AtomicBoolean reconcilePending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean tickPending = new java.util.concurrent.atomic.AtomicBoolean();
 
     public RogerEngine(AmqpSettings amqp, EngineSettings settings, DeliverySettings delivery, WorkManager workManager,
                        Timer timer) {
@@ -613,11 +614,19 @@ public final class RogerEngine {
         tickSoon();
     }
 
+    /**
+     * Runs a tick soon; requests made while one is pending share it (a thousand partitions started
+     * one after another asked for a thousand ticks, each a pass over all of them).
+     */
     private void tickSoon() {
+        if (!tickPending.compareAndSet(false, true)) {
+            return;
+        }
         try {
             timer.schedule(new TimerTask() {
                 @Override
                 public void run() {
+                    tickPending.set(false);
                     tick();
                 }
             }, 0);
