@@ -166,7 +166,7 @@ public final class Cluster {
         releases.retry();
         ownership.tick();
         if (moreBids) {
-            // The next hundred bids right after the states of these were asked for.
+            // The next bids right after the states of these were asked for.
             tickSoon.run();
         }
     }
