@@ -55,6 +55,17 @@ public final class ChaosNode {
 
     /** Starts a new incarnation of the node; returns once its JVM was launched (see {@link #awaitUp()}). */
     public synchronized void start() {
+        // After kill9 or terminate saw the process gone, the JDK's reaper may take a moment more to
+        // mark its Process as exited (seen twice in CI: "node b-1 still runs" right after a kill -9).
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (current != null && current.isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         if (current != null && current.isAlive()) {
             throw new IllegalStateException("node " + label + " still runs");
         }
