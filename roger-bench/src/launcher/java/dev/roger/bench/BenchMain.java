@@ -6,6 +6,7 @@ import dev.roger.bench.app.OutboxServlet;
 import dev.roger.bench.broker.Broker;
 import dev.roger.bench.broker.RabbitmqCtl;
 import dev.roger.bench.cases.BenchContext;
+import dev.roger.bench.cases.ClassicTenantsCase;
 import dev.roger.bench.cases.FairnessCase;
 import dev.roger.bench.cases.LatencyCase;
 import dev.roger.bench.cases.LimitCase;
@@ -152,6 +153,17 @@ public final class BenchMain {
                 runCase(results, 6, "fairness", "6 fairness", () -> new FairnessCase(ctx, fair).run());
             } finally {
                 stopNode(fair, ctx);
+            }
+        }
+        // Its own node, with classic main queues: ten thousand quorum queues would not fit the broker.
+        PayaraNode classic = args.runs(11) ? startNode(ctx, "classic", ClassicTenantsCase.NODE,
+                new String[] {"classic_tenants"}) : null;
+        if (classic != null) {
+            try {
+                runCase(results, 11, "classic_tenants", "11 ten thousand tenants",
+                        () -> new ClassicTenantsCase(ctx, classic).run());
+            } finally {
+                stopNode(classic, ctx);
             }
         }
         if (args.runs(8)) {

@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param fairnessBacklog  jobs of 5 ms partition A gets in the fairness case
  * @param fairnessSeconds  how long partition B sends its 10 jobs/s, alone and during the flood
  * @param tenants          partitions (of two queues each) of the many-tenants case
- * @param idleSeconds      how long the many-tenants case measures idle CPU
+ * @param idleSeconds      how long the many-tenants cases measure idle CPU
+ * @param classicTenants   partitions (of one classic queue each) of the ten-thousand-tenants case
  * @param scheduled        the scheduled-jobs case: how many, over how long, and their longest delay
  */
 public record BenchMode(String name, int repetitions, int jobs, int warmUpJobs, int latencyRate, int latencySeconds,
-                        int fairnessBacklog, int fairnessSeconds, int tenants, int idleSeconds, Scheduled scheduled) {
+                        int fairnessBacklog, int fairnessSeconds, int tenants, int idleSeconds, int classicTenants,
+                        Scheduled scheduled) {
 
     /**
      * The size of case 9: {@code jobs} scheduled jobs enqueued evenly over {@code seconds}, each
@@ -36,11 +38,11 @@ public record BenchMode(String name, int repetitions, int jobs, int warmUpJobs, 
         }
     }
 
-    public static final BenchMode FULL = new BenchMode("full", 3, 50_000, 50_000, 1000, 30, 100_000, 20, 1000, 30,
+    public static final BenchMode FULL = new BenchMode("full", 3, 50_000, 50_000, 1000, 30, 100_000, 20, 1000, 30, 10_000,
             new Scheduled(100_000, 600, 120));
-    public static final BenchMode QUICK = new BenchMode("quick", 1, 10_000, 50_000, 1000, 10, 30_000, 8, 1000, 10,
+    public static final BenchMode QUICK = new BenchMode("quick", 1, 10_000, 50_000, 1000, 10, 30_000, 8, 1000, 10, 10_000,
             new Scheduled(20_000, 120, 30));
-    public static final BenchMode SMOKE = new BenchMode("smoke", 1, 300, 600, 100, 3, 1_000, 3, 20, 3,
+    public static final BenchMode SMOKE = new BenchMode("smoke", 1, 300, 600, 100, 3, 1_000, 3, 20, 3, 40,
             new Scheduled(300, 5, 3));
 
     private static final List<BenchMode> ALL = List.of(FULL, QUICK, SMOKE);

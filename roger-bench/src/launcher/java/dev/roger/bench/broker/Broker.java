@@ -129,20 +129,20 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * The broker's own time to create these quorum queues, {@code threads} declares at a time from
-     * one connection (the reference for how fast any client can start that many tenants), then
-     * deletes them.
+     * The broker's own time to create these durable queues, each with the arguments its name maps
+     * to, {@code threads} declares at a time from one connection (the reference for how fast any
+     * client can start that many tenants), then deletes them.
      *
      * @return nanoseconds from the first declare until the last one was answered
      */
-    public long timeQuorumDeclares(java.util.List<String> queues, int threads) {
+    public long timeDeclares(java.util.Map<String, java.util.Map<String, Object>> queues, int threads) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
-            forEachOnChannels(pool, queues, (ch, q) -> ch.queueDeclare(q, true, false, false,
-                    java.util.Map.of("x-queue-type", "quorum")));
+            java.util.List<String> names = java.util.List.copyOf(queues.keySet());
+            forEachOnChannels(pool, names, (ch, q) -> ch.queueDeclare(q, true, false, false, queues.get(q)));
             long took = System.nanoTime() - start;
-            forEachOnChannels(pool, queues, (ch, q) -> ch.queueDelete(q));
+            forEachOnChannels(pool, names, (ch, q) -> ch.queueDelete(q));
             return took;
         } finally {
             pool.shutdownNow();

@@ -85,6 +85,21 @@ public final class ResultTable {
                         + num(Field.CONSOLE_INFO_KB, "%.0f kB") + ")"),
                 line("console: overview page until its nodes table", num(Field.CONSOLE_OVERVIEW_MS, "%.0f ms")),
                 line("stopping them all", num(Field.TENANTS_STOP_S, "%.1f s"))));
+        section("classic_tenants", "11", String.format(Locale.ROOT, "%,d tenants x 1 classic queue", m.classicTenants()),
+                List.of(
+                line("all consumers ready (calls returned)", num(Field.CLASSIC_TENANTS_READY_S, "%.1f s") + " ("
+                        + num(Field.CLASSIC_TENANTS_START_CALLS_S, "%.1f s") + ")"),
+                line("the broker alone declaring their owner and main queues",
+                        num(Field.CLASSIC_TENANTS_DECLARE_BASELINE_S, "%.1f s")),
+                line("connections / channels", num(Field.CLASSIC_TENANTS_CONNECTIONS, "%.0f") + " / "
+                        + num(Field.CLASSIC_TENANTS_CHANNELS, "%.0f")),
+                line("idle CPU over " + m.idleSeconds() + " s (one core = 100)",
+                        num(Field.CLASSIC_TENANTS_IDLE_CPU_PCT, "%.2f %%") + "  (node without them: "
+                        + num(Field.CLASSIC_TENANTS_BASELINE_CPU_PCT, "%.2f %%") + ")"),
+                line("heap used (growth), RSS", num(Field.CLASSIC_TENANTS_HEAP_MB, "%.0f MB") + " ("
+                        + num(Field.CLASSIC_TENANTS_HEAP_GROWTH_MB, "%+.0f MB") + "), "
+                        + num(Field.CLASSIC_TENANTS_RSS_MB, "%.0f MB")),
+                line("stopping them all", num(Field.CLASSIC_TENANTS_STOP_S, "%.1f s"))));
         section("observability", "8", "metrics and tracing cost", List.of(
                 line("node CPU per 1000 jobs: on / off", num(Field.OBSERVABILITY_ON_CPU_MS_PER_1000, "%.0f") + " / "
                         + num(Field.OBSERVABILITY_OFF_CPU_MS_PER_1000, "%.0f ms") + "  (x"

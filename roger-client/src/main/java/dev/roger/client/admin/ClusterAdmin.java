@@ -118,12 +118,8 @@ public final class ClusterAdmin implements RogerAdmin {
         QueueInfo[] result = new QueueInfo[keys.size()];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<java.util.concurrent.CompletableFuture<Void>> readers = new ArrayList<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, Math.min(READERS, keys.size())), r -> {
-                    Thread t = new Thread(r, "roger-info-reader");
-                    t.setDaemon(true);
-                    return t;
-                });
+        java.util.concurrent.ExecutorService pool = dev.roger.client.amqp.DaemonThreads.pool("roger-info-reader",
+                Math.max(1, Math.min(READERS, keys.size())));
         for (int r = 0; r < Math.min(READERS, keys.size()); r++) {
             readers.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try (BrokerQueues broker = new BrokerQueues(connection)) {

@@ -34,6 +34,9 @@ final class StateOwnership {
 
     private static final System.Logger LOG = System.getLogger(StateOwnership.class.getName());
     private static final int PREFETCH = 64;
+    private static final Map<String, Object> OWNER_QUEUE = Map.of("x-single-active-consumer", true);
+    /** How long a bid waits for its queue's declare ahead before it declares the queue itself. */
+    private static final long AHEAD_WAIT_MILLIS = 10_000;
     /**
      * Large enough that a thousand new partitions are bid for in one go: in chunks of 100, with
      * their states asked for between them, their queue declarations came between the bids on the
@@ -45,6 +48,7 @@ final class StateOwnership {
     private final BrokerNames names;
     private final WaiterMover mover;
     private final RecurringFirer firer;
+    private final OwnerQueuesAhead queuesAhead = new OwnerQueuesAhead();
     private GlobalStateHost host;
     private Channel channel;
     private volatile boolean channelBroken;
@@ -111,7 +115,8 @@ final class StateOwnership {
      * bid for are served meanwhile: held through a thousand new partitions' bids, the lock kept
      * their states (which their consumers wait for) from loading for 10 s. At most
      * {@value #BIDS_PER_CALL} new bids per call, so that with many thousands the tick asks the
-     * owners of those for their states before it bids for more. Only the tick calls this.
+     * owners of those for their states before it bids for more. Many new bids have their queues
+     * declared side by side ahead of them ({@link OwnerQueuesAhead}). Only the tick calls this.
      *
      * @return whether bids remain to be made
      */
@@ -144,13 +149,19 @@ final class StateOwnership {
             }
         }
         int done = 0;
+        List<String> queues = bids.stream().map(names::ownerQueue).toList();
+        List<java.util.concurrent.CompletableFuture<Void>> ahead = bids.size() < OwnerQueuesAhead.AT_LEAST ? null
+                : queuesAhead.declare(connection, queues, OWNER_QUEUE);
         try {
             for (String partition : bids) {
-                String queue = names.ownerQueue(partition);
+                String queue = queues.get(done);
+                if (ahead != null && !OwnerQueuesAhead.await(ahead.get(done), AHEAD_WAIT_MILLIS)) {
+                    break;
+                }
                 // Not waiting for declare-ok: the broker handles the consume after it on this channel,
                 // and a refused declare closes the channel, which fails the consume. Half the
                 // round trips when a thousand partitions start at once.
-                ch.queueDeclareNoWait(queue, true, false, false, Map.of("x-single-active-consumer", true));
+                ch.queueDeclareNoWait(queue, true, false, false, OWNER_QUEUE);
                 String tag = ch.basicConsume(queue, false, new OwnerConsumer(ch, partition));
                 done++;
                 synchronized (this) {
@@ -249,6 +260,7 @@ final class StateOwnership {
 
     /** Stores and gives up everything (the adapter stops). */
     synchronized void close() {
+        queuesAhead.close();
         releaseAll(consumerTags.keySet());
         if (channel != null && channel.isOpen()) {
             try {

@@ -4,11 +4,8 @@ import dev.roger.client.amqp.QueueDeclarer;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Declares main queues in the background, several at a time, off the registry's lock: creating a
@@ -38,13 +35,7 @@ final class MainQueueDeclarations implements AutoCloseable {
     MainQueueDeclarations(QueueDeclarer declarer, Runnable declared) {
         this.declarer = declarer;
         this.declared = declared;
-        AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "roger-declare-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
+        this.pool = dev.roger.client.amqp.DaemonThreads.pool("roger-declare", THREADS);
     }
 
     /** Declares the main queue {@code name} soon, unless it is declared or on its way. */

@@ -88,21 +88,21 @@ final class PartitionRegistry {
     }
 
     /**
-     * Starts, or reconfigures, a partition at runtime. A partition new here only gets its queues'
-     * declarations and its state asked for now; its consumers start in a reconcile soon after,
-     * shared with the partitions started around it (its state is not known yet anyway): a full
-     * reconcile per call made a thousand starts take 20 s.
+     * Starts, or reconfigures, a partition at runtime. A partition new here is only recorded now;
+     * the cluster hears of it, and its consumers start, in a reconcile soon after, shared with the
+     * partitions started around it (its state is not known yet anyway). Each call costs the same
+     * however many partitions run: a full reconcile per call made a thousand starts take 20 s,
+     * and telling the cluster the whole set per call made ten thousand take minutes.
      */
     synchronized void start(PartitionSpec spec) {
-        boolean runsHere = runtime.containsKey(spec.partition())
-                || (declared.containsKey(spec.partition()) && !stoppedAtRuntime.contains(spec.partition()));
+        boolean runsHere = runsHere(spec.partition());
         stoppedAtRuntime.remove(spec.partition());
         runtime.put(spec.partition(), spec);
         if (runsHere || closed) {
             reconcile();
             return;
         }
-        gate.runHere(desired().keySet());
+        settled = false;
         declareAhead(Map.of(spec.partition(), spec));
         reconcileSoon.run();
     }
@@ -112,11 +112,21 @@ final class PartitionRegistry {
         start(spec);
     }
 
+    /**
+     * Stops a partition's consumers now (jobs in progress finish); the rest (the cluster, the
+     * queues waited for) follows in a shared reconcile soon after, so stopping thousands one by
+     * one does not cost a pass over all of them each.
+     */
     synchronized void stop(String partition) {
         requireRunning(partition);
         runtime.remove(partition);
         stoppedAtRuntime.add(partition);
-        reconcile();
+        Map<String, QueueConsumer> queues = consumers.remove(partition);
+        if (queues != null) {
+            queues.values().forEach(QueueConsumer::stop);
+        }
+        settled = false;
+        reconcileSoon.run();
     }
 
     /** What runs on this node, sorted by partition. */
@@ -126,11 +136,17 @@ final class PartitionRegistry {
 
     /** Where a job of this partition goes when it names no queue and its type's bean names none. */
     synchronized boolean isRunning(String partition) {
-        return desired().containsKey(partition);
+        return runsHere(partition);
+    }
+
+    /** Whether the partition is among {@link #desired()}, without building it. */
+    private boolean runsHere(String partition) {
+        return runtime.containsKey(partition)
+                || (declared.containsKey(partition) && !stoppedAtRuntime.contains(partition));
     }
 
     private void requireRunning(String partition) {
-        if (!desired().containsKey(partition)) {
+        if (!runsHere(partition)) {
             throw new PartitionNotRunningException(partition);
         }
     }
