@@ -98,7 +98,7 @@ final class RecurringTicker {
                     return;
                 }
                 RecurringCodec.Due due = RecurringCodec.decodeDue(reply.data());
-                askAt(partition, due.nextDue().orElse(Instant.now().plus(StateReplicas.spread(IDLE))));
+                askAt(partition, due.nextDue().orElse(Instant.now().plus(Spread.over(IDLE))));
             });
         }
         lower(next);

@@ -137,7 +137,7 @@ final class StateReplicas {
             }
         }
         r.version = reply.cancelVersion();
-        r.refreshDue = Instant.now().plus(spread(REFRESH));
+        r.refreshDue = Instant.now().plus(Spread.over(REFRESH));
         r.loaded = true;
         return changed;
     }
@@ -150,11 +150,5 @@ final class StateReplicas {
                     + "that answers ({1}). A node owns it once an application with roger-ejb-api runs there "
                     + "and the partition runs on it.", partition, cause.getMessage());
         }
-    }
-
-    /** A random duration from half of {@code interval} to all of it. */
-    static Duration spread(Duration interval) {
-        long half = interval.toMillis() / 2;
-        return Duration.ofMillis(half + java.util.concurrent.ThreadLocalRandom.current().nextLong(half + 1));
     }
 }
