@@ -153,9 +153,10 @@ final class StateOwnership {
         List<java.util.concurrent.CompletableFuture<Void>> ahead = bids.size() < OwnerQueuesAhead.AT_LEAST ? null
                 : queuesAhead.declare(connection, queues, OWNER_QUEUE);
         try {
-            for (String partition : bids) {
-                String queue = queues.get(done);
-                if (ahead != null && !OwnerQueuesAhead.await(ahead.get(done), AHEAD_WAIT_MILLIS)) {
+            for (int i = 0; i < bids.size(); i++) {
+                String partition = bids.get(i);
+                String queue = queues.get(i);
+                if (ahead != null && !OwnerQueuesAhead.await(ahead.get(i), AHEAD_WAIT_MILLIS)) {
                     break;
                 }
                 // Not waiting for declare-ok: the broker handles the consume after it on this channel,
@@ -163,7 +164,7 @@ final class StateOwnership {
                 // round trips when a thousand partitions start at once.
                 ch.queueDeclareNoWait(queue, true, false, false, OWNER_QUEUE);
                 String tag = ch.basicConsume(queue, false, new OwnerConsumer(ch, partition));
-                done++;
+                done = i + 1;
                 synchronized (this) {
                     if (channel == ch && consumerTags.replace(partition, BIDDING, tag)) {
                         continue;
