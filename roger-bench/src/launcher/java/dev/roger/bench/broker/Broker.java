@@ -133,20 +133,29 @@ public final class Broker implements AutoCloseable {
      * to, {@code threads} declares at a time from one connection (the reference for how fast any
      * client can start that many tenants), then deletes them.
      *
-     * @return nanoseconds from the first declare until the last one was answered
+     * @param brokerCpuNanos the broker's CPU time so far, negative when it cannot be read
+     * @return from the first declare until the last one was answered: the time, and the broker's
+     *         CPU time meanwhile (negative when it cannot be read)
      */
-    public long timeDeclares(java.util.Map<String, java.util.Map<String, Object>> queues, int threads) {
+    public Timed timeDeclares(java.util.Map<String, java.util.Map<String, Object>> queues, int threads,
+                              java.util.function.LongSupplier brokerCpuNanos) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
+            long cpuBefore = brokerCpuNanos.getAsLong();
             long start = System.nanoTime();
             java.util.List<String> names = java.util.List.copyOf(queues.keySet());
             forEachOnChannels(pool, names, (ch, q) -> ch.queueDeclare(q, true, false, false, queues.get(q)));
             long took = System.nanoTime() - start;
+            long cpuAfter = brokerCpuNanos.getAsLong();
             forEachOnChannels(pool, names, (ch, q) -> ch.queueDelete(q));
-            return took;
+            return new Timed(took, cpuBefore >= 0 && cpuAfter >= 0 ? cpuAfter - cpuBefore : -1);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** How long something took on the broker, and the broker's CPU time meanwhile (negative: unknown). */
+    public record Timed(long wallNanos, long cpuNanos) {
     }
 
     private interface QueueAction {
@@ -182,6 +191,48 @@ public final class Broker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchFailure("Interrupted while declaring the reference queues", e);
+        }
+    }
+
+    /**
+     * Takes out of {@code pending} the queues that have at least {@code consumers} consumers now,
+     * by passive declares in its order on one channel (the broker's live counts, for quorum queues
+     * too), and stops after {@code misses} queues that have not, or do not exist yet: a poll costs
+     * the broker a bounded amount however many queues are pending, and a queue once counted is
+     * never asked again. (Polling with {@code rabbitmqctl list_consumers} instead started an
+     * Erlang VM each time: half a second of CPU per call, a core of a two-core machine while
+     * the start it timed ran.)
+     */
+    public void takeConsumed(java.util.Set<String> pending, int consumers, int misses) {
+        int missed = 0;
+        Channel channel = null;
+        try {
+            for (java.util.Iterator<String> it = pending.iterator(); it.hasNext() && missed < misses; ) {
+                String queue = it.next();
+                if (channel == null || !channel.isOpen()) {
+                    channel = connection.createChannel();
+                }
+                try {
+                    if (channel.queueDeclarePassive(queue).getConsumerCount() >= consumers) {
+                        it.remove();
+                    } else {
+                        missed++;
+                    }
+                } catch (IOException e) {
+                    // Not declared yet: the 404 closed the channel.
+                    missed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new BenchFailure("Cannot open a channel to read consumer counts: " + e, e);
+        } finally {
+            if (channel != null && channel.isOpen()) {
+                try {
+                    channel.close();
+                } catch (IOException | TimeoutException e) {
+                    // Done with it either way.
+                }
+            }
         }
     }
 

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -86,13 +88,24 @@ public final class RabbitmqCtl {
      * consumer counts from statistics that lag by up to the stats interval (5 s).
      */
     public Set<String> consumedQueues(String prefix) {
-        Set<String> out = new HashSet<>();
+        return consumedQueues(prefix, 1);
+    }
+
+    /** The queues whose name starts with {@code prefix} that have at least {@code consumers} consumers. */
+    public Set<String> consumedQueues(String prefix, int consumers) {
+        Map<String, Integer> counts = new HashMap<>();
         for (JsonValue v : runJson("list_consumers", "queue_name")) {
             String name = v.asJsonObject().getString("queue_name", "");
             if (name.startsWith(prefix)) {
-                out.add(name);
+                counts.merge(name, 1, Integer::sum);
             }
         }
+        Set<String> out = new HashSet<>();
+        counts.forEach((name, n) -> {
+            if (n >= consumers) {
+                out.add(name);
+            }
+        });
         return out;
     }
 

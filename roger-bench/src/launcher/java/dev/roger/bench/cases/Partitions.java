@@ -51,6 +51,17 @@ final class Partitions {
         return names;
     }
 
+    /** The main queues of the partitions (those with consumers). */
+    static List<String> mainQueues(List<PartitionSpec> specs) {
+        List<String> names = new ArrayList<>();
+        for (PartitionSpec spec : specs) {
+            for (String queue : spec.queues().keySet()) {
+                names.add(Names.mainQueue(spec.partition(), queue));
+            }
+        }
+        return names;
+    }
+
     static PartitionSpec oneQueue(String partition, int workers) {
         return PartitionSpec.of(partition).withQueue(Names.DEFAULT_QUEUE, workers);
     }

@@ -4,6 +4,7 @@ import dev.roger.api.Names;
 import dev.roger.api.PartitionSpec;
 import dev.roger.bench.BenchFailure;
 import dev.roger.bench.app.BenchJobs;
+import dev.roger.bench.broker.Broker;
 import dev.roger.bench.broker.RabbitmqCtl;
 import dev.roger.bench.node.PayaraNode;
 import dev.roger.bench.report.Field;
@@ -17,7 +18,8 @@ import java.util.List;
  * through the application's {@code RogerClient}. Measured: the time until the broker lists a
  * consumer on every one of the queues, the connections and channels the node then holds, its CPU
  * while all of them sit idle, and its heap (after a full collection) before and after
- * ({@link TenantsRun}); with them up, {@code RogerAdmin.info()} and the console.
+ * ({@link TenantsRun}); with them up, {@code RogerAdmin.info()} and the console; then, with the
+ * same partitions started on a second node of the cluster too, {@code RogerAdmin.info()} again.
  *
  * <p>Two thousand quorum queues need six thousand of the broker's file descriptors (three each),
  * and a broker past its limit accepts no new connection at all, from Roger or anyone else. So the
@@ -36,10 +38,13 @@ public final class TenantsCase {
 
     private final BenchContext ctx;
     private final PayaraNode node;
+    private final PayaraNode second;
 
-    public TenantsCase(BenchContext ctx, PayaraNode node) {
+    /** @param second another node of {@code node}'s cluster, with no tenants until info is timed on both */
+    public TenantsCase(BenchContext ctx, PayaraNode node, PayaraNode second) {
         this.ctx = ctx;
         this.node = node;
+        this.second = second;
     }
 
     public void run() throws InterruptedException {
@@ -56,8 +61,10 @@ public final class TenantsCase {
             requireFileDescriptors(2 * specs.size());
             int r = rep;
             if (tenants.run(rep, prefix, specs, () -> {
-                measureInfo(r, specs);
+                measureInfo(r, specs, 1, Field.TENANTS_INFO_MS);
+                measureInfoBaseline(r, specs);
                 measureConsole(r);
+                measureInfoOnTwoNodes(tenants, r, prefix, specs);
             })) {
                 measureDeclareBaseline(rep, 2 * specs.size());
             }
@@ -74,39 +81,65 @@ public final class TenantsCase {
         for (int i = 0; i < queues; i++) {
             names.put(BenchJobs.PREFIX + "tdecl" + ctx.runId() + rep + "-" + i, java.util.Map.of("x-queue-type", "quorum"));
         }
-        double seconds = ctx.broker().timeDeclares(names, DECLARE_THREADS) / 1e9;
-        ctx.results().add(Field.TENANTS_DECLARE_BASELINE_S, seconds);
-        LOG.log(Level.INFO, "Case 7, run {0}: the broker alone declares {1} quorum queues in {2} s", rep + 1, queues,
-                String.format("%.1f", seconds));
+        Broker.Timed took = ctx.broker().timeDeclares(names, DECLARE_THREADS, ctx::brokerCpuNanos);
+        ctx.results().add(Field.TENANTS_DECLARE_BASELINE_S, took.wallNanos() / 1e9);
+        if (took.cpuNanos() >= 0) {
+            ctx.results().add(Field.TENANTS_DECLARE_BASELINE_CPU_S, took.cpuNanos() / 1e9);
+        }
+        LOG.log(Level.INFO, "Case 7, run {0}: the broker alone declares {1} quorum queues in {2} s ({3} s of its CPU)",
+                rep + 1, queues, String.format("%.1f", took.wallNanos() / 1e9), String.format("%.1f", took.cpuNanos() / 1e9));
     }
 
     /**
-     * How long {@code RogerAdmin.info()} takes with the tenants running (the median of 3 calls),
-     * beside a baseline from the same moment: a passive declare of each of their queues, one after
-     * another, which is what reading their counts costs at least (Info also reads their buried
-     * queues, most of which do not exist).
+     * How long {@code RogerAdmin.info()} takes with the tenants running on {@code nodes} nodes (the
+     * median of 3 calls); fails unless that many nodes list every one of them.
      */
-    private void measureInfo(int rep, List<PartitionSpec> specs) {
+    private void measureInfo(int rep, List<PartitionSpec> specs, int nodes, Field field) {
         List<Long> millis = new ArrayList<>();
-        int partitions = 0;
+        long listing = 0;
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
             dev.roger.api.admin.ClusterInfo info = ctx.roger().admin().info();
             millis.add((System.nanoTime() - start) / 1_000_000);
-            partitions = info.nodes().stream().mapToInt(n -> n.partitions().size()).max().orElse(0);
+            listing = info.nodes().stream().filter(n -> n.partitions().size() >= specs.size()).count();
         }
-        if (partitions < specs.size()) {
-            throw new BenchFailure("RogerAdmin.info() listed " + partitions + " partitions on the node, not the "
-                    + specs.size() + " started");
+        if (listing < nodes) {
+            throw new BenchFailure("RogerAdmin.info() listed all " + specs.size() + " partitions on " + listing
+                    + " node(s), not on the " + nodes + " that run them");
         }
         java.util.Collections.sort(millis);
-        List<String> mainQueues = Partitions.queues(specs).stream().filter(q -> !q.endsWith(".buried")).toList();
+        ctx.results().add(field, millis.get(1));
+        LOG.log(Level.INFO, "Case 7, run {0}: info() with {1} partitions on {2} node(s) took {3} ms (median of 3: {4})",
+                rep + 1, specs.size(), nodes, millis.get(1), millis);
+    }
+
+    /**
+     * The baseline for info from the same moment: a passive declare of each of the tenants' queues,
+     * one after another, which is what reading their counts costs at least (Info also reads their
+     * buried queues, most of which do not exist).
+     */
+    private void measureInfoBaseline(int rep, List<PartitionSpec> specs) {
+        List<String> mainQueues = Partitions.mainQueues(specs);
         long baselineMillis = ctx.broker().timePassiveDeclares(mainQueues) / 1_000_000;
-        ctx.results().add(Field.TENANTS_INFO_MS, millis.get(1));
         ctx.results().add(Field.TENANTS_INFO_BASELINE_MS, baselineMillis);
-        LOG.log(Level.INFO, "Case 7, run {0}: info() with {1} partitions took {2} ms (median of 3: {3}); passive "
-                + "declares of their {4} queues {5} ms", rep + 1, partitions, millis.get(1), millis,
+        LOG.log(Level.INFO, "Case 7, run {0}: passive declares of their {1} queues {2} ms", rep + 1,
                 mainQueues.size(), baselineMillis);
+    }
+
+    /**
+     * Info as the issue asks for it, with the tenants on two nodes: starts them on the second node
+     * too, times info, and stops them there again.
+     */
+    private void measureInfoOnTwoNodes(TenantsRun tenants, int rep, String prefix, List<PartitionSpec> specs)
+            throws InterruptedException {
+        double seconds = tenants.startAlsoOn(second, prefix, specs);
+        try {
+            LOG.log(Level.INFO, "Case 7, run {0}: the tenants also run on node second after {1} s", rep + 1,
+                    String.format("%.1f", seconds));
+            measureInfo(rep, specs, 2, Field.TENANTS_INFO_TWO_NODES_MS);
+        } finally {
+            TenantsRun.stopOn(second, specs);
+        }
     }
 
     /**

@@ -28,6 +28,10 @@ final class TenantsRun {
     /** Specs per HTTP request: large enough that HTTP is not what is timed, small enough to see progress. */
     private static final int PER_REQUEST = 50;
     private static final long POLL_MILLIS = 250;
+    /** The window right after ready whose idle CPU is measured on its own. */
+    static final int FIRST_IDLE_SECONDS = 10;
+    /** Queues without their consumers yet after which a poll stops (see {@code Broker.takeConsumed}). */
+    private static final int PROBE_MISSES = 20;
 
     private final BenchContext ctx;
     private final PayaraNode node;
@@ -50,23 +54,34 @@ final class TenantsRun {
     boolean run(int rep, String prefix, List<PartitionSpec> specs, WhileUp whileUp) throws InterruptedException {
         int queues = specs.stream().mapToInt(s -> s.queues().size()).sum();
         long heapBefore = node.app().heapUsedBytes(true);
+        long nodeCpuBefore = ProcStats.cpuNanos(node.pid());
+        long brokerCpuBefore = ctx.brokerCpuNanos();
         long start = System.nanoTime();
         long deadline = start + readyTimeout.toNanos();
         boolean started = false;
         try {
-            for (int from = 0; from < specs.size(); from += PER_REQUEST) {
-                node.app().startPartitions(specs.subList(from, Math.min(specs.size(), from + PER_REQUEST)),
-                        remaining(deadline));
-            }
+            startPartitions(node, specs, deadline);
             double callsSeconds = (System.nanoTime() - start) / 1e9;
-            double readySeconds = awaitConsumers(prefix, queues, start, deadline);
+            double readySeconds = awaitConsumers(prefix, specs, 1, start, deadline, node);
             started = true;
+            double nodeCpuSeconds = (ProcStats.cpuNanos(node.pid()) - nodeCpuBefore) / 1e9;
+            long brokerCpuAfter = ctx.brokerCpuNanos();
             ctx.results().add(fields.startCalls(), callsSeconds);
             ctx.results().add(fields.ready(), readySeconds);
-            LOG.log(Level.INFO, "{0}, run {1}: {2} consumers ready after {3} s (start calls returned after {4} s)",
-                    label, rep + 1, queues, readySeconds, callsSeconds);
+            ctx.results().add(fields.startNodeCpu(), nodeCpuSeconds);
+            if (brokerCpuBefore >= 0 && brokerCpuAfter >= 0) {
+                ctx.results().add(fields.startBrokerCpu(), (brokerCpuAfter - brokerCpuBefore) / 1e9);
+            }
+            LOG.log(Level.INFO, "{0}, run {1}: {2} consumers ready after {3} s (start calls returned after {4} s); "
+                    + "CPU meanwhile: node {5} s, broker {6} s", label, rep + 1, queues, readySeconds, callsSeconds,
+                    String.format("%.1f", nodeCpuSeconds), brokerCpuBefore >= 0 && brokerCpuAfter >= 0
+                            ? String.format("%.1f", (brokerCpuAfter - brokerCpuBefore) / 1e9) : "?");
 
             countConnections();
+            // The goal holds for both: the first seconds, while the start's after-effects (JIT,
+            // GC, late replies) settle, and the idle state after them.
+            double firstPercent = cpuPercent(FIRST_IDLE_SECONDS);
+            ctx.results().add(fields.idleCpuFirst(), firstPercent);
             double cpuPercent = idleCpuPercent();
             ctx.results().add(fields.idleCpu(), cpuPercent);
 
@@ -74,8 +89,10 @@ final class TenantsRun {
             ctx.results().add(fields.heap(), heapAfter / 1e6);
             ctx.results().add(fields.heapGrowth(), (heapAfter - heapBefore) / 1e6);
             ctx.results().add(fields.rss(), ProcStats.rssBytes(node.pid()) / 1e6);
-            LOG.log(Level.INFO, "{0}, run {1}: idle CPU {2} %, heap {3} MB (growth {4} MB)", label, rep + 1,
-                    String.format("%.2f", cpuPercent), heapAfter / 1_000_000, (heapAfter - heapBefore) / 1_000_000);
+            LOG.log(Level.INFO, "{0}, run {1}: idle CPU {2} % over their first {3} s, {4} % over the next {5} s; heap "
+                    + "{6} MB (growth {7} MB)", label, rep + 1, String.format("%.2f", firstPercent), FIRST_IDLE_SECONDS,
+                    String.format("%.2f", cpuPercent), ctx.mode().idleSeconds(), heapAfter / 1_000_000,
+                    (heapAfter - heapBefore) / 1_000_000);
             whileUp.run();
         } finally {
             if (started) {
@@ -85,11 +102,40 @@ final class TenantsRun {
         return started;
     }
 
+    /**
+     * Starts the same partitions on a second node of the cluster, while they run on the first,
+     * and waits until every queue has a consumer from each; returns the seconds that took.
+     */
+    double startAlsoOn(PayaraNode second, String prefix, List<PartitionSpec> specs) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + readyTimeout.toNanos();
+        startPartitions(second, specs, deadline);
+        return awaitConsumers(prefix, specs, 2, start, deadline, node, second);
+    }
+
+    /** Stops the partitions on a node (their queues stay: the run deletes them at its end). */
+    static void stopOn(PayaraNode on, List<PartitionSpec> specs) {
+        for (int from = 0; from < specs.size(); from += PER_REQUEST) {
+            on.app().stopPartitions(specs.subList(from, Math.min(specs.size(), from + PER_REQUEST)).stream()
+                    .map(PartitionSpec::partition).toList());
+        }
+    }
+
+    private void startPartitions(PayaraNode on, List<PartitionSpec> specs, long deadline) {
+        for (int from = 0; from < specs.size(); from += PER_REQUEST) {
+            on.app().startPartitions(specs.subList(from, Math.min(specs.size(), from + PER_REQUEST)), remaining(deadline));
+        }
+    }
+
     /** The node's CPU over the mode's idle window, in percent of one core. */
     double idleCpuPercent() throws InterruptedException {
+        return cpuPercent(ctx.mode().idleSeconds());
+    }
+
+    private double cpuPercent(int seconds) throws InterruptedException {
         long cpuBefore = ProcStats.cpuNanos(node.pid());
         long idleStart = System.nanoTime();
-        Thread.sleep(ctx.mode().idleSeconds() * 1000L);
+        Thread.sleep(seconds * 1000L);
         return 100.0 * (ProcStats.cpuNanos(node.pid()) - cpuBefore) / (System.nanoTime() - idleStart);
     }
 
@@ -102,27 +148,39 @@ final class TenantsRun {
         return Duration.ofNanos(left);
     }
 
-    /** Polls the broker until every queue of the run has a consumer; returns the seconds since {@code start}. */
-    private double awaitConsumers(String prefix, int queues, long start, long deadline) throws InterruptedException {
-        int ready = 0;
+    /**
+     * Polls the broker until every queue of the run has {@code consumers} consumers; returns the
+     * seconds since {@code start}. Then checks that {@code rabbitmqctl list_consumers} agrees
+     * (once, untimed: each call of it costs half a second of CPU).
+     */
+    private double awaitConsumers(String prefix, List<PartitionSpec> specs, int consumers, long start, long deadline,
+                                  PayaraNode... nodes) throws InterruptedException {
+        List<String> queues = Partitions.mainQueues(specs);
+        java.util.Set<String> pending = new java.util.LinkedHashSet<>(queues);
         while (System.nanoTime() < deadline) {
-            node.requireAlive();
-            ready = ctx.ctl().consumedQueues(prefix).size();
-            if (ready >= queues) {
-                return (System.nanoTime() - start) / 1e9;
+            for (PayaraNode n : nodes) {
+                n.requireAlive();
+            }
+            ctx.broker().takeConsumed(pending, consumers, PROBE_MISSES);
+            if (pending.isEmpty()) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                java.util.Set<String> listed = ctx.ctl().consumedQueues(prefix, consumers);
+                if (!listed.containsAll(queues)) {
+                    throw new BenchFailure("Passive declares counted " + consumers + " consumer(s) on all "
+                            + queues.size() + " tenant queues, but rabbitmqctl list_consumers lists them on only "
+                            + queues.stream().filter(listed::contains).count());
+                }
+                return seconds;
             }
             Thread.sleep(POLL_MILLIS);
         }
-        throw new BenchFailure("Only " + ready + " of " + queues + " tenant queues had a consumer after "
-                + readyTimeout.toMinutes() + " min");
+        throw new BenchFailure("Only " + (queues.size() - pending.size()) + " of " + queues.size()
+                + " tenant queues had " + consumers + " consumer(s) after " + readyTimeout.toMinutes() + " min");
     }
 
     private void stopAndDelete(List<PartitionSpec> specs) throws InterruptedException {
         long stopStart = System.nanoTime();
-        for (int from = 0; from < specs.size(); from += PER_REQUEST) {
-            node.app().stopPartitions(specs.subList(from, Math.min(specs.size(), from + PER_REQUEST)).stream()
-                    .map(PartitionSpec::partition).toList());
-        }
+        stopOn(node, specs);
         ctx.results().add(fields.stop(), (System.nanoTime() - stopStart) / 1e9);
         ctx.broker().deleteQueues(Partitions.queues(specs));
     }

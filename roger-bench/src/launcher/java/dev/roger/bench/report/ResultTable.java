@@ -71,16 +71,20 @@ public final class ResultTable {
         section("tenants", "7", m.tenants() + " tenants x 2 queues", List.of(
                 line("all consumers ready (calls returned)", num(Field.TENANTS_READY_S, "%.1f s") + " ("
                         + num(Field.TENANTS_START_CALLS_S, "%.1f s") + ")"),
-                line("the broker alone declaring as many quorum queues", num(Field.TENANTS_DECLARE_BASELINE_S,
-                        "%.1f s")),
+                line("CPU until ready: node / broker", num(Field.TENANTS_START_NODE_CPU_S, "%.1f s") + " / "
+                        + num(Field.TENANTS_START_BROKER_CPU_S, "%.1f s")),
+                line("the broker alone declaring as many quorum queues (its CPU)", num(Field.TENANTS_DECLARE_BASELINE_S,
+                        "%.1f s") + " (" + num(Field.TENANTS_DECLARE_BASELINE_CPU_S, "%.1f s") + ")"),
                 line("connections / channels", num(Field.TENANTS_CONNECTIONS, "%.0f") + " / "
                         + num(Field.TENANTS_CHANNELS, "%.0f")),
-                line("idle CPU over " + m.idleSeconds() + " s (one core = 100)", num(Field.TENANTS_IDLE_CPU_PCT, "%.2f %%")
+                line("idle CPU, their first 10 s (one core = 100)", num(Field.TENANTS_IDLE_CPU_FIRST_PCT, "%.2f %%")),
+                line("idle CPU, the " + m.idleSeconds() + " s after", num(Field.TENANTS_IDLE_CPU_PCT, "%.2f %%")
                         + "  (node without them: " + num(Field.TENANTS_BASELINE_CPU_PCT, "%.2f %%") + ")"),
                 line("heap used (growth), RSS", num(Field.TENANTS_HEAP_MB, "%.0f MB") + " ("
                         + num(Field.TENANTS_HEAP_GROWTH_MB, "%+.0f MB") + "), " + num(Field.TENANTS_RSS_MB, "%.0f MB")),
                 line("RogerAdmin.info() with them (passive declares of their queues)", num(Field.TENANTS_INFO_MS,
                         "%.0f ms") + "  (" + num(Field.TENANTS_INFO_BASELINE_MS, "%.0f ms") + ")"),
+                line("RogerAdmin.info() with them on 2 nodes", num(Field.TENANTS_INFO_TWO_NODES_MS, "%.0f ms")),
                 line("console: GET /api/info (size)", num(Field.CONSOLE_INFO_MS, "%.0f ms") + " ("
                         + num(Field.CONSOLE_INFO_KB, "%.0f kB") + ")"),
                 line("console: overview page until its nodes table", num(Field.CONSOLE_OVERVIEW_MS, "%.0f ms")),
@@ -89,12 +93,16 @@ public final class ResultTable {
                 List.of(
                 line("all consumers ready (calls returned)", num(Field.CLASSIC_TENANTS_READY_S, "%.1f s") + " ("
                         + num(Field.CLASSIC_TENANTS_START_CALLS_S, "%.1f s") + ")"),
-                line("the broker alone declaring their owner and main queues",
-                        num(Field.CLASSIC_TENANTS_DECLARE_BASELINE_S, "%.1f s")),
+                line("CPU until ready: node / broker", num(Field.CLASSIC_TENANTS_START_NODE_CPU_S, "%.1f s") + " / "
+                        + num(Field.CLASSIC_TENANTS_START_BROKER_CPU_S, "%.1f s")),
+                line("the broker alone declaring their owner and main queues (its CPU)",
+                        num(Field.CLASSIC_TENANTS_DECLARE_BASELINE_S, "%.1f s") + " ("
+                        + num(Field.CLASSIC_TENANTS_DECLARE_BASELINE_CPU_S, "%.1f s") + ")"),
                 line("connections / channels", num(Field.CLASSIC_TENANTS_CONNECTIONS, "%.0f") + " / "
                         + num(Field.CLASSIC_TENANTS_CHANNELS, "%.0f")),
-                line("idle CPU over " + m.idleSeconds() + " s (one core = 100)",
-                        num(Field.CLASSIC_TENANTS_IDLE_CPU_PCT, "%.2f %%") + "  (node without them: "
+                line("idle CPU, their first 10 s (one core = 100)",
+                        num(Field.CLASSIC_TENANTS_IDLE_CPU_FIRST_PCT, "%.2f %%")),
+                line("idle CPU, the " + m.idleSeconds() + " s after", num(Field.CLASSIC_TENANTS_IDLE_CPU_PCT, "%.2f %%") + "  (node without them: "
                         + num(Field.CLASSIC_TENANTS_BASELINE_CPU_PCT, "%.2f %%") + ")"),
                 line("heap used (growth), RSS", num(Field.CLASSIC_TENANTS_HEAP_MB, "%.0f MB") + " ("
                         + num(Field.CLASSIC_TENANTS_HEAP_GROWTH_MB, "%+.0f MB") + "), "
