@@ -77,10 +77,12 @@ final class StateOwnership {
             StateRequest.Op.CANCEL, StateRequest.Op.CONSUME_CANCEL, StateRequest.Op.BEGIN_RUN,
             StateRequest.Op.END_RUN, StateRequest.Op.FORGET_RUN);
     private int ticks;
+    private final OwnershipChanges changes;
 
     StateOwnership(String node, BrokerNames names, WaiterMoverFactory movers, RecurringFirer firer) {
         this.node = node;
         this.names = names;
+        this.changes = new OwnershipChanges(node);
         this.mover = movers.create(this::foundEmpty);
         this.firer = firer;
     }
@@ -202,7 +204,7 @@ final class StateOwnership {
                     // An application being undeployed stores its partitions itself first.
                     LOG.log(Level.DEBUG, "Storing partition " + partition + "'s state on release failed", e);
                 }
-                LOG.log(Level.INFO, "Node {0} no longer owns the global state of partition {1}", node, partition);
+                changes.gaveUp(partition);
             }
             String tag = consumerTags.remove(partition);
             // A bid still being made is cancelled by compete once basicConsume returns.
@@ -218,6 +220,9 @@ final class StateOwnership {
      * the owner a thousand calls every two seconds.
      */
     void tick() {
+        synchronized (this) {
+            changes.report(owned.size());
+        }
         int slot = ++ticks % IDLE_TICK_EVERY;
         java.time.Instant now = java.time.Instant.now();
         for (String partition : ownedNow()) {
@@ -263,6 +268,7 @@ final class StateOwnership {
     synchronized void close() {
         queuesAhead.close();
         releaseAll(consumerTags.keySet());
+        changes.report(owned.size());
         if (channel != null && channel.isOpen()) {
             try {
                 channel.close();
@@ -337,8 +343,7 @@ final class StateOwnership {
             synchronized (StateOwnership.this) {
                 if (owned.remove(partition) && host != null) {
                     host.discard(partition);
-                    LOG.log(Level.WARNING, "Node {0} lost the global state of partition {1} with its channel ({2})",
-                            node, partition, sig.getMessage());
+                    changes.lost(partition, sig.getMessage());
                 }
             }
         }
@@ -355,7 +360,7 @@ final class StateOwnership {
                 owned.remove(partition);
                 throw new IOException("loading the state failed: " + e.getMessage(), e);
             }
-            LOG.log(Level.INFO, "Node {0} owns the global state of partition {1}", node, partition);
+            changes.took(partition);
             // Taken over with keys held or jobs waiting (e.g. from a node that died): housekeep it
             // every tick, so an expired lease frees its waiters in seconds, not minutes.
             var loaded = applyHere(partition, StateRequest.info()).info();
