@@ -23,6 +23,8 @@ public enum Field {
     TENANTS_READY_S("tenants_ready_s"),
     TENANTS_DECLARE_BASELINE_S("tenants_declare_baseline_s"),
     TENANTS_DECLARE_BASELINE_CPU_S("tenants_declare_baseline_cpu_s"),
+    TENANTS_DECLARE_STARTED_S("tenants_declare_started_s"),
+    TENANTS_DECLARE_STARTED_CPU_S("tenants_declare_started_cpu_s"),
     TENANTS_IDLE_CPU_PCT("tenants_idle_cpu_pct"),
     TENANTS_IDLE_CPU_FIRST_PCT("tenants_idle_cpu_first_pct"),
     /** Derived: the median idle CPU with the tenants less the node's own before them, in points. */

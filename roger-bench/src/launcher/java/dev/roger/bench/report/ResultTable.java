@@ -75,6 +75,8 @@ public final class ResultTable {
                         + num(Field.TENANTS_START_BROKER_CPU_S, "%.1f s")),
                 line("the broker alone declaring as many quorum queues (its CPU)", num(Field.TENANTS_DECLARE_BASELINE_S,
                         "%.1f s") + " (" + num(Field.TENANTS_DECLARE_BASELINE_CPU_S, "%.1f s") + ")"),
+                line("... their owner and main queues as Roger declares them", num(Field.TENANTS_DECLARE_STARTED_S,
+                        "%.1f s") + " (" + num(Field.TENANTS_DECLARE_STARTED_CPU_S, "%.1f s") + ")"),
                 line("connections / channels", num(Field.TENANTS_CONNECTIONS, "%.0f") + " / "
                         + num(Field.TENANTS_CHANNELS, "%.0f")),
                 line("idle CPU, their first 10 s (one core = 100)", num(Field.TENANTS_IDLE_CPU_FIRST_PCT, "%.2f %%")),
