@@ -41,22 +41,22 @@ final class Partitions {
 
     /** The main and buried queues of the partitions. */
     static List<String> queues(List<PartitionSpec> specs) {
-        List<String> names = new ArrayList<>();
-        for (PartitionSpec spec : specs) {
-            for (String queue : spec.queues().keySet()) {
-                names.add(Names.mainQueue(spec.partition(), queue));
-                names.add(Names.buriedQueue(spec.partition(), queue));
-            }
-        }
-        return names;
+        return names(specs, true);
     }
 
     /** The main queues of the partitions (those with consumers). */
     static List<String> mainQueues(List<PartitionSpec> specs) {
+        return names(specs, false);
+    }
+
+    private static List<String> names(List<PartitionSpec> specs, boolean withBuried) {
         List<String> names = new ArrayList<>();
         for (PartitionSpec spec : specs) {
             for (String queue : spec.queues().keySet()) {
                 names.add(Names.mainQueue(spec.partition(), queue));
+                if (withBuried) {
+                    names.add(Names.buriedQueue(spec.partition(), queue));
+                }
             }
         }
         return names;

@@ -66,16 +66,17 @@ final class TenantsRun {
             started = true;
             double nodeCpuSeconds = (ProcStats.cpuNanos(node.pid()) - nodeCpuBefore) / 1e9;
             long brokerCpuAfter = ctx.brokerCpuNanos();
+            double brokerCpuSeconds = brokerCpuBefore >= 0 && brokerCpuAfter >= 0
+                    ? (brokerCpuAfter - brokerCpuBefore) / 1e9 : Double.NaN;
             ctx.results().add(fields.startCalls(), callsSeconds);
             ctx.results().add(fields.ready(), readySeconds);
             ctx.results().add(fields.startNodeCpu(), nodeCpuSeconds);
-            if (brokerCpuBefore >= 0 && brokerCpuAfter >= 0) {
-                ctx.results().add(fields.startBrokerCpu(), (brokerCpuAfter - brokerCpuBefore) / 1e9);
+            if (!Double.isNaN(brokerCpuSeconds)) {
+                ctx.results().add(fields.startBrokerCpu(), brokerCpuSeconds);
             }
             LOG.log(Level.INFO, "{0}, run {1}: {2} consumers ready after {3} s (start calls returned after {4} s); "
                     + "CPU meanwhile: node {5} s, broker {6} s", label, rep + 1, queues, readySeconds, callsSeconds,
-                    String.format("%.1f", nodeCpuSeconds), brokerCpuBefore >= 0 && brokerCpuAfter >= 0
-                            ? String.format("%.1f", (brokerCpuAfter - brokerCpuBefore) / 1e9) : "?");
+                    String.format("%.1f", nodeCpuSeconds), String.format("%.1f", brokerCpuSeconds));
 
             countConnections();
             // The goal holds for both: the first seconds, while the start's after-effects (JIT,
