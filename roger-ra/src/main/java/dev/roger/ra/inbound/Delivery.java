@@ -1,6 +1,7 @@
 package dev.roger.ra.inbound;
 
 import com.rabbitmq.client.AMQP;
+import dev.roger.ra.tracing.JobSpan;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,8 +22,11 @@ public final class Delivery {
     private volatile long stageSince = System.nanoTime();
     private volatile String jobId;
     private volatile Duration limit;
-    /** This attempt's span as a traceparent value, or null: its retry copy carries it as the first attempt. */
-    private volatile String attemptTrace;
+    /**
+     * This attempt's span, or null: its retry copy carries it as the first attempt. Kept as the span
+     * and written as a traceparent only for a retry copy, since most attempts never need the text.
+     */
+    private volatile JobSpan attempt;
     private volatile boolean warned;
     private final long receivedAt = System.nanoTime();
     /** Set when the {@link LongJobGuard} admits the delivery: its ending then goes there. */
@@ -129,12 +133,14 @@ public final class Delivery {
         this.limit = limit;
     }
 
-    void attemptTrace(String traceparent) {
-        this.attemptTrace = traceparent;
+    void attempt(JobSpan span) {
+        this.attempt = span;
     }
 
+    /** This attempt's span as a traceparent value; null when there is none or it is not recorded. */
     String attemptTrace() {
-        return attemptTrace;
+        JobSpan span = attempt;
+        return span == null ? null : span.traceparent();
     }
 
     String stage() {

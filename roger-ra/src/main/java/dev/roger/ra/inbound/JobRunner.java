@@ -288,7 +288,7 @@ public final class JobRunner {
                 delivery.properties() == null ? null : delivery.properties().getHeaders(), partition,
                 delivery.mainQueue(), job);
         // A retry copy of this attempt carries it, so that later attempts can link to the first.
-        delivery.attemptTrace(span.traceparent());
+        delivery.attempt(span);
         try (Scope ignored = span.makeCurrent()) {
             invoke(endpoint, job);
         } catch (Throwable t) {

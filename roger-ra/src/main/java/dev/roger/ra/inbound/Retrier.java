@@ -45,8 +45,9 @@ public final class Retrier {
                 next.retryCount(), node, Instant.now());
         // The copy keeps the enqueue's traceparent (each attempt is a child of the enqueue) and,
         // from the first retry on, the first attempt's span, which every later attempt links to.
-        if (delivery.attemptTrace() != null) {
-            headers.putIfAbsent(TraceHeaders.FIRST_ATTEMPT, delivery.attemptTrace());
+        String attempt = delivery.attemptTrace();
+        if (attempt != null) {
+            headers.putIfAbsent(TraceHeaders.FIRST_ATTEMPT, attempt);
         }
         AMQP.BasicProperties props = JobMessages.properties(delivery.partition(), next, headers);
         declarer.declareRetry(target, main, delay);
