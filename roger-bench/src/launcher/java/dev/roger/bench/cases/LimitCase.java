@@ -9,7 +9,9 @@ import java.lang.System.Logger.Level;
  * Case 1, the limit: what RabbitMQ itself delivers for Roger's workload, measured by PerfTest with
  * Roger's settings (see {@link dev.roger.bench.peers.PerfTestRunner}) and the same producers as
  * case 2 (threads, confirm window = batch size), at prefetch 10 and 100 like Roger's 10 and 100
- * workers. Roger cannot beat it; case 2 is read as a fraction of it.
+ * workers. Roger cannot beat it; case 2 is read as a fraction of it. Then a bare Java consumer
+ * alone in its JVM, prefetch 10, fed by PerfTest's producers: its CPU per message is what the Java
+ * AMQP client itself costs, the floor under case 2's node CPU.
  */
 public final class LimitCase {
 
@@ -40,6 +42,14 @@ public final class LimitCase {
                 LOG.log(Level.INFO, "Case 1, run {0}: PerfTest prefetch {1}: {2} msg/s", rep + 1, prefetch,
                         Math.round(out.receivedPerSecond()));
             }
+            // The part of a node's CPU per job that is only the AMQP client's: Roger's node cannot go below
+            // it. Warmed up by as many messages as case 2's node is before its CPU counts.
+            double consumerCpu = ctx.perfTest().bareConsumerCpuMsPer1000(ctx.partition("perftestcpu", rep),
+                    BatchProducer.THREADS, BatchProducer.BATCH, 10, messageBytes, ctx.mode().warmUpJobs(),
+                    ctx.mode().jobs());
+            ctx.results().add(Field.PERFTEST_CONSUMER_CPU_MS_PER_1000, consumerCpu);
+            LOG.log(Level.INFO, "Case 1, run {0}: a bare Java consumer, prefetch 10: {1} ms CPU per 1000 messages",
+                    rep + 1, Math.round(consumerCpu));
         }
     }
 }
