@@ -47,7 +47,7 @@ public final class LimitCase {
             double consumerCpu = ctx.perfTest().bareConsumerCpuMsPer1000(ctx.partition("perftestcpu", rep),
                     BatchProducer.THREADS, BatchProducer.BATCH, 10, messageBytes, ctx.mode().warmUpJobs(),
                     ctx.mode().jobs());
-            ctx.results().add(Field.PERFTEST_CONSUMER_CPU_MS_PER_1000, consumerCpu);
+            ctx.results().add(Field.BARE_CONSUMER_CPU_MS_PER_1000, consumerCpu);
             LOG.log(Level.INFO, "Case 1, run {0}: a bare Java consumer, prefetch 10: {1} ms CPU per 1000 messages",
                     rep + 1, Math.round(consumerCpu));
         }

@@ -37,7 +37,7 @@ public enum Field {
 
     MESSAGE_BYTES("message_bytes"),
     PERFTEST_BROKER_CPU_MS_PER_1000("perftest_broker_cpu_ms_per_1000"),
-    PERFTEST_CONSUMER_CPU_MS_PER_1000("perftest_consumer_cpu_ms_per_1000"),
+    BARE_CONSUMER_CPU_MS_PER_1000("bare_consumer_cpu_ms_per_1000"),
     ROGER_BROKER_CPU_MS_PER_1000("roger_broker_cpu_ms_per_1000"),
     ROGER_NODE_CPU_MS_PER_1000("roger_node_cpu_ms_per_1000"),
     THROUGHPUT_RATIO_100W("throughput_ratio_100w"),

@@ -50,7 +50,7 @@ public final class ResultTable {
                 line("CPU per 1000 jobs: node / broker", num(Field.ROGER_NODE_CPU_MS_PER_1000, "%.0f") + " / "
                         + num(Field.ROGER_BROKER_CPU_MS_PER_1000, "%.0f ms") + "  (PerfTest's broker: "
                         + num(Field.PERFTEST_BROKER_CPU_MS_PER_1000, "%.0f ms") + ")"),
-                line("  a bare Java consumer (ack only): CPU", num(Field.PERFTEST_CONSUMER_CPU_MS_PER_1000,
+                line("  a bare Java consumer (ack only): CPU", num(Field.BARE_CONSUMER_CPU_MS_PER_1000,
                         "%.0f ms per 1000 messages"))));
         section("latency", "3", "latency, " + m.latencyRate() + "/s " + m.latencySeconds() + " s", List.of(
                 line("Roger p50 / p99 / max", num(Field.ROGER_LATENCY_P50_MS, "%.1f") + " / "
