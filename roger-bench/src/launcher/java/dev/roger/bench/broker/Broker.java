@@ -25,10 +25,12 @@ public final class Broker implements AutoCloseable {
 
     private static final int DELETE_THREADS = 8;
 
+    private final ConnectionFactory factory;
     private final Connection connection;
     private final String redactedUri;
 
-    private Broker(Connection connection, String redactedUri) {
+    private Broker(ConnectionFactory factory, Connection connection, String redactedUri) {
+        this.factory = factory;
         this.connection = connection;
         this.redactedUri = redactedUri;
     }
@@ -42,7 +44,7 @@ public final class Broker implements AutoCloseable {
         ConnectionFactory factory = AmqpSettings.ofUri(uri).newConnectionFactory();
         factory.setAutomaticRecoveryEnabled(false);
         try {
-            return new Broker(factory.newConnection("roger-bench-admin"), AmqpSettings.redact(uri));
+            return new Broker(factory, factory.newConnection("roger-bench-admin"), AmqpSettings.redact(uri));
         } catch (IOException | TimeoutException e) {
             throw new BenchFailure("Cannot connect to RabbitMQ at " + AmqpSettings.redact(uri) + " (" + e
                     + "). Is it running? Set ROGER_AMQP_URI for another broker (no trailing slash: that means the "
@@ -154,6 +156,94 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /**
+     * What starting these tenants asks of the broker, done by a bare client: every queue declared
+     * as {@link #timeDeclares} does, and right after its declare each main queue consumed on a
+     * channel of its own with a prefetch of {@code prefetch}, each other (owner) queue consumed on
+     * its worker's one consuming channel, at most {@code channelsPerConnection} channels per
+     * connection, as Roger spreads its consumers. Timed until the last consumer was registered;
+     * then the connections are closed and the queues deleted. The reference for how fast any client
+     * can start them, without reading state or running anything.
+     *
+     * @param mainQueues the queues of {@code queues} that get a channel of their own
+     */
+    public Timed timeStartWork(java.util.Map<String, java.util.Map<String, Object>> queues,
+                               java.util.Set<String> mainQueues, int prefetch, int threads, int channelsPerConnection,
+                               java.util.function.LongSupplier brokerCpuNanos) {
+        java.util.List<String> names = java.util.List.copyOf(queues.keySet());
+        ConsumerChannels consumers = new ConsumerChannels(channelsPerConnection);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            long cpuBefore = brokerCpuNanos.getAsLong();
+            long start = System.nanoTime();
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    Channel declaring = connection.createChannel();
+                    Channel owners = consumers.open();
+                    try {
+                        for (int i = next.getAndIncrement(); i < names.size(); i = next.getAndIncrement()) {
+                            String q = names.get(i);
+                            declaring.queueDeclare(q, true, false, false, queues.get(q));
+                            Channel on = owners;
+                            if (mainQueues.contains(q)) {
+                                on = consumers.open();
+                                on.basicQos(prefetch);
+                            }
+                            on.basicConsume(q, false, new com.rabbitmq.client.DefaultConsumer(on));
+                        }
+                    } finally {
+                        if (declaring.isOpen()) {
+                            declaring.close();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            awaitAll(workers, "Starting the reference consumers");
+            long took = System.nanoTime() - start;
+            long cpuAfter = brokerCpuNanos.getAsLong();
+            consumers.close();
+            deleteQueues(names);
+            return new Timed(took, cpuBefore >= 0 && cpuAfter >= 0 ? cpuAfter - cpuBefore : -1);
+        } finally {
+            pool.shutdownNow();
+            consumers.close();
+        }
+    }
+
+    /** Channels on connections of their own, a new connection every {@code perConnection} channels. */
+    private final class ConsumerChannels {
+        private final int perConnection;
+        private final java.util.List<Connection> connections = new java.util.ArrayList<>();
+        private int onLast;
+
+        ConsumerChannels(int perConnection) {
+            this.perConnection = perConnection;
+        }
+
+        synchronized Channel open() throws IOException, TimeoutException {
+            if (connections.isEmpty() || onLast == perConnection) {
+                connections.add(factory.newConnection("roger-bench-reference#" + (connections.size() + 1)));
+                onLast = 0;
+            }
+            onLast++;
+            return connections.get(connections.size() - 1).createChannel();
+        }
+
+        synchronized void close() {
+            for (Connection c : connections) {
+                try {
+                    c.close();
+                } catch (IOException | RuntimeException e) {
+                    // Already closed, or the broker went away: the queues' deletion says so.
+                }
+            }
+            connections.clear();
+        }
+    }
+
     /** How long something took on the broker, and the broker's CPU time meanwhile (negative: unknown). */
     public record Timed(long wallNanos, long cpuNanos) {
     }
@@ -182,15 +272,19 @@ public final class Broker implements AutoCloseable {
                 return null;
             }));
         }
+        awaitAll(workers, "Declaring the reference queues");
+    }
+
+    private static void awaitAll(java.util.List<java.util.concurrent.Future<?>> workers, String what) {
         try {
             for (java.util.concurrent.Future<?> w : workers) {
                 w.get();
             }
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new BenchFailure("Declaring the reference queues failed: " + e.getCause(), e.getCause());
+            throw new BenchFailure(what + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BenchFailure("Interrupted while declaring the reference queues", e);
+            throw new BenchFailure("Interrupted: " + what, e);
         }
     }
 

@@ -3,10 +3,8 @@ package dev.roger.bench.cases;
 import dev.roger.api.Names;
 import dev.roger.api.PartitionSpec;
 import dev.roger.bench.app.BenchJobs;
-import dev.roger.bench.broker.Broker;
 import dev.roger.bench.node.PayaraNode;
 import dev.roger.bench.report.Field;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +21,6 @@ import java.util.Map;
  */
 public final class ClassicTenantsCase {
 
-    private static final System.Logger LOG = System.getLogger(ClassicTenantsCase.class.getName());
     /** The adapter properties of this case's node. */
     public static final Map<String, String> NODE = Map.of("queueType", "classic");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
@@ -52,10 +49,9 @@ public final class ClassicTenantsCase {
     }
 
     /**
-     * The reference for the ready time, once the tenants are gone: the broker alone creating what
+     * The references for the ready time, once the tenants are gone: the broker alone creating what
      * their start creates, a partition's owner queue (durable, classic, single active consumer)
-     * and its main queue (classic) for each, {@value TenantsCase#DECLARE_THREADS} declares at a
-     * time, then deleting them.
+     * and its main queue (classic) for each; and those with the consumers the start registers.
      */
     private void measureDeclareBaseline(int rep, int partitions) {
         Map<String, Map<String, Object>> queues = new LinkedHashMap<>();
@@ -64,13 +60,10 @@ public final class ClassicTenantsCase {
             queues.put(name + "-owner", Map.of("x-single-active-consumer", true));
             queues.put(name, Map.of("x-queue-type", "classic"));
         }
-        Broker.Timed took = ctx.broker().timeDeclares(queues, TenantsCase.DECLARE_THREADS, ctx::brokerCpuNanos);
-        ctx.results().add(Field.CLASSIC_TENANTS_DECLARE_BASELINE_S, took.wallNanos() / 1e9);
-        if (took.cpuNanos() >= 0) {
-            ctx.results().add(Field.CLASSIC_TENANTS_DECLARE_BASELINE_CPU_S, took.cpuNanos() / 1e9);
-        }
-        LOG.log(Level.INFO, "Case 11, run {0}: the broker alone declares {1} classic queues in {2} s ({3} s of its CPU)",
-                rep + 1, queues.size(), String.format("%.1f", took.wallNanos() / 1e9),
-                String.format("%.1f", took.cpuNanos() / 1e9));
+        BrokerReferences references = new BrokerReferences(ctx, "Case 11", rep);
+        references.declares("owner and main queues (classic)", queues, Field.CLASSIC_TENANTS_DECLARE_BASELINE_S,
+                Field.CLASSIC_TENANTS_DECLARE_BASELINE_CPU_S);
+        references.startWork("those declared and consumed as the start does", queues, TenantsCase.mainQueues(queues),
+                1, Field.CLASSIC_TENANTS_START_WORK_S, Field.CLASSIC_TENANTS_START_WORK_CPU_S);
     }
 }

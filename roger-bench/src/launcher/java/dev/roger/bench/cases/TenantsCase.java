@@ -34,7 +34,8 @@ public final class TenantsCase {
     /** Descriptors left for connections: the node's extra ones, the launcher's, other clients'. */
     private static final int FD_HEADROOM = 100;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
-    static final int DECLARE_THREADS = 8;
+    /** Each tenant queue's workers (its consumer's prefetch). */
+    private static final int WORKERS = 1;
 
     private final BenchContext ctx;
     private final PayaraNode node;
@@ -56,7 +57,7 @@ public final class TenantsCase {
             String prefix = BenchJobs.PREFIX + "t" + ctx.runId() + rep + "-";
             List<PartitionSpec> specs = new ArrayList<>();
             for (int i = 0; i < ctx.mode().tenants(); i++) {
-                specs.add(PartitionSpec.of(prefix + i).withQueue(Names.DEFAULT_QUEUE, 1).withQueue("other", 1));
+                specs.add(PartitionSpec.of(prefix + i).withQueue(Names.DEFAULT_QUEUE, WORKERS).withQueue("other", WORKERS));
             }
             requireFileDescriptors(2 * specs.size());
             int r = rep;
@@ -72,13 +73,12 @@ public final class TenantsCase {
     }
 
     /**
-     * The references for the ready time, once the tenants are gone, each {@value #DECLARE_THREADS}
-     * declares at a time (more do not go faster on RabbitMQ 3.10: measured 1,000 in 6.6 s with 2
-     * threads, 6.1 s with 8, 5.8 s with 32): the broker alone creating as many plain quorum queues
-     * as the tenants have; then creating what their start creates, an owner queue per partition
-     * (durable, classic, single active consumer) and the quorum main queues with the arguments
-     * Roger declares them with (a dead-letter target, at least once, which gives each queue a
-     * dead-letter worker on the broker).
+     * The references for the ready time, once the tenants are gone: the broker alone creating as
+     * many plain quorum queues as the tenants have; creating what their start creates, an owner
+     * queue per partition (durable, classic, single active consumer) and the quorum main queues
+     * with the arguments Roger declares them with (a dead-letter target, at least once, which gives
+     * each queue a dead-letter worker on the broker); and those with the consumers the start
+     * registers on them.
      */
     private void measureDeclareBaselines(int rep, List<PartitionSpec> specs) {
         String name = BenchJobs.PREFIX + "tdecl" + ctx.runId() + rep + "-";
@@ -93,22 +93,20 @@ public final class TenantsCase {
                 asStarted.put(name + i + "-" + queue, mainArguments);
             }
         }
-        measureDeclares(rep, "quorum queues", plain, Field.TENANTS_DECLARE_BASELINE_S,
+        BrokerReferences references = new BrokerReferences(ctx, "Case 7", rep);
+        references.declares("quorum queues", plain, Field.TENANTS_DECLARE_BASELINE_S,
                 Field.TENANTS_DECLARE_BASELINE_CPU_S);
-        measureDeclares(rep, "owner and main queues as Roger declares them", asStarted,
+        references.declares("owner and main queues as Roger declares them", asStarted,
                 Field.TENANTS_DECLARE_STARTED_S, Field.TENANTS_DECLARE_STARTED_CPU_S);
+        references.startWork("those declared and consumed as the start does", asStarted, mainQueues(asStarted),
+                WORKERS, Field.TENANTS_START_WORK_S, Field.TENANTS_START_WORK_CPU_S);
     }
 
-    private void measureDeclares(int rep, String what, java.util.Map<String, java.util.Map<String, Object>> queues,
-                                 Field wall, Field cpu) {
-        Broker.Timed took = ctx.broker().timeDeclares(queues, DECLARE_THREADS, ctx::brokerCpuNanos);
-        ctx.results().add(wall, took.wallNanos() / 1e9);
-        if (took.cpuNanos() >= 0) {
-            ctx.results().add(cpu, took.cpuNanos() / 1e9);
-        }
-        LOG.log(Level.INFO, "Case 7, run {0}: the broker alone declares {1} {2} in {3} s ({4} s of its CPU)", rep + 1,
-                queues.size(), what, String.format("%.1f", took.wallNanos() / 1e9),
-                String.format("%.1f", took.cpuNanos() / 1e9));
+    /** The queues of a reference that are not owner queues. */
+    static java.util.Set<String> mainQueues(java.util.Map<String, ?> queues) {
+        java.util.Set<String> mains = new java.util.HashSet<>(queues.keySet());
+        mains.removeIf(q -> q.endsWith("-owner"));
+        return mains;
     }
 
     /**

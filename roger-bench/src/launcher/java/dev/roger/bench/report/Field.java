@@ -25,6 +25,8 @@ public enum Field {
     TENANTS_DECLARE_BASELINE_CPU_S("tenants_declare_baseline_cpu_s"),
     TENANTS_DECLARE_STARTED_S("tenants_declare_started_s"),
     TENANTS_DECLARE_STARTED_CPU_S("tenants_declare_started_cpu_s"),
+    TENANTS_START_WORK_S("tenants_start_work_s"),
+    TENANTS_START_WORK_CPU_S("tenants_start_work_cpu_s"),
     TENANTS_IDLE_CPU_PCT("tenants_idle_cpu_pct"),
     TENANTS_IDLE_CPU_FIRST_PCT("tenants_idle_cpu_first_pct"),
     /** Derived: the median idle CPU with the tenants less the node's own before them, in points. */
@@ -73,6 +75,8 @@ public enum Field {
     CLASSIC_TENANTS_START_BROKER_CPU_S("classic_tenants_start_broker_cpu_s"),
     CLASSIC_TENANTS_DECLARE_BASELINE_S("classic_tenants_declare_baseline_s"),
     CLASSIC_TENANTS_DECLARE_BASELINE_CPU_S("classic_tenants_declare_baseline_cpu_s"),
+    CLASSIC_TENANTS_START_WORK_S("classic_tenants_start_work_s"),
+    CLASSIC_TENANTS_START_WORK_CPU_S("classic_tenants_start_work_cpu_s"),
     CLASSIC_TENANTS_CONNECTIONS("classic_tenants_connections"),
     CLASSIC_TENANTS_CHANNELS("classic_tenants_channels"),
     CLASSIC_TENANTS_IDLE_CPU_PCT("classic_tenants_idle_cpu_pct"),

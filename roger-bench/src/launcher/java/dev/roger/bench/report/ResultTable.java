@@ -79,6 +79,8 @@ public final class ResultTable {
                         "%.1f s") + " (" + num(Field.TENANTS_DECLARE_BASELINE_CPU_S, "%.1f s") + ")"),
                 line("... their owner and main queues as Roger declares them", num(Field.TENANTS_DECLARE_STARTED_S,
                         "%.1f s") + " (" + num(Field.TENANTS_DECLARE_STARTED_CPU_S, "%.1f s") + ")"),
+                line("... those, and the consumers the start registers on them", num(Field.TENANTS_START_WORK_S,
+                        "%.1f s") + " (" + num(Field.TENANTS_START_WORK_CPU_S, "%.1f s") + ")"),
                 line("connections / channels", num(Field.TENANTS_CONNECTIONS, "%.0f") + " / "
                         + num(Field.TENANTS_CHANNELS, "%.0f")),
                 line("idle CPU, their first 10 s (one core = 100)", num(Field.TENANTS_IDLE_CPU_FIRST_PCT, "%.2f %%")),
@@ -102,6 +104,9 @@ public final class ResultTable {
                 line("the broker alone declaring their owner and main queues (its CPU)",
                         num(Field.CLASSIC_TENANTS_DECLARE_BASELINE_S, "%.1f s") + " ("
                         + num(Field.CLASSIC_TENANTS_DECLARE_BASELINE_CPU_S, "%.1f s") + ")"),
+                line("... those, and the consumers the start registers on them",
+                        num(Field.CLASSIC_TENANTS_START_WORK_S, "%.1f s") + " ("
+                        + num(Field.CLASSIC_TENANTS_START_WORK_CPU_S, "%.1f s") + ")"),
                 line("connections / channels", num(Field.CLASSIC_TENANTS_CONNECTIONS, "%.0f") + " / "
                         + num(Field.CLASSIC_TENANTS_CHANNELS, "%.0f")),
                 line("idle CPU, their first 10 s (one core = 100)",
