@@ -71,7 +71,7 @@ public final class Cluster {
         this.ownership = new StateOwnership(node, names,
                 foundEmpty -> new WaiterMover(publisher, declarer, names, executor, foundEmpty),
                 new RecurringFirer(executor, enqueueRecurring));
-        this.recurring = new RecurringTicker(calls);
+        this.recurring = new RecurringTicker(calls, ownership::bidDeferred);
         this.control = new NodeControl(node, names, new NodeControl.Handler() {
             @Override
             public void cancel(String partition, String jobId) {
@@ -160,7 +160,7 @@ public final class Cluster {
             LOG.log(Level.WARNING, "Roger could not open its cluster channels ({0}); retrying every 2 s",
                     Errors.describe(e));
         }
-        replicas.refresh(calls, node, reconcile);
+        replicas.refresh(calls, node, ownership::bidDeferred, reconcile);
         running.holdingLeases().forEach((partition, ids) ->
                 calls.askAsync(partition, StateRequest.renew(node, ids)));
         releases.retry();

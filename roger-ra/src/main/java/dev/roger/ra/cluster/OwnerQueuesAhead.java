@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * after another ran at about 115 a second, so ten thousand partitions waited 90 s for their
  * owners. Queues are dealt to {@value #STRIPES} channels in turn (queue i to channel i mod
  * {@value #STRIPES}), each declaring its share in order, so the first bids need not wait for the
- * last declares. A declare that fails here only leaves it to the bid, which declares again and
- * reports what the broker says.
+ * last declares. A declare that fails here only leaves it to the bid, which declares the queue
+ * itself and reports what the broker says; a queue declared here is not declared again.
  */
 final class OwnerQueuesAhead implements AutoCloseable {
 
@@ -34,10 +34,11 @@ final class OwnerQueuesAhead implements AutoCloseable {
     /**
      * Starts declaring {@code queues} on new channels of {@code connection}.
      *
-     * @return one future per queue, in the same order, done when its declare was answered (or failed)
+     * @return one future per queue, in the same order, done when its declare was answered: true
+     *         when the broker declared it, false when the declare failed or was not made
      */
-    List<CompletableFuture<Void>> declare(Connection connection, List<String> queues, Map<String, Object> arguments) {
-        List<CompletableFuture<Void>> done = new ArrayList<>(queues.size());
+    List<CompletableFuture<Boolean>> declare(Connection connection, List<String> queues, Map<String, Object> arguments) {
+        List<CompletableFuture<Boolean>> done = new ArrayList<>(queues.size());
         queues.forEach(q -> done.add(new CompletableFuture<>()));
         for (int stripe = 0; stripe < STRIPES && stripe < queues.size(); stripe++) {
             int first = stripe;
@@ -46,7 +47,7 @@ final class OwnerQueuesAhead implements AutoCloseable {
             } catch (RejectedExecutionException e) {
                 // Closed: the bids declare for themselves.
                 for (int i = first; i < queues.size(); i += STRIPES) {
-                    done.get(i).complete(null);
+                    done.get(i).complete(false);
                 }
             }
         }
@@ -54,7 +55,7 @@ final class OwnerQueuesAhead implements AutoCloseable {
     }
 
     private static void declareStripe(Connection connection, List<String> queues, Map<String, Object> arguments,
-                                      int first, List<CompletableFuture<Void>> done) {
+                                      int first, List<CompletableFuture<Boolean>> done) {
         Channel ch = null;
         try {
             for (int i = first; i < queues.size(); i += STRIPES) {
@@ -63,17 +64,18 @@ final class OwnerQueuesAhead implements AutoCloseable {
                         ch = connection.createChannel();
                     }
                     ch.queueDeclare(queues.get(i), true, false, false, arguments);
+                    done.get(i).complete(true);
                 } catch (IOException | RuntimeException e) {
                     LOG.log(Level.DEBUG, "Declaring owner queue {0} ahead of its bid failed: {1}", queues.get(i),
                             e.getMessage());
                 } finally {
-                    done.get(i).complete(null);
+                    done.get(i).complete(false);
                 }
             }
         } finally {
             // Whatever happened above, no bid may wait for a queue of this stripe any longer.
             for (int i = first; i < queues.size(); i += STRIPES) {
-                done.get(i).complete(null);
+                done.get(i).complete(false);
             }
             if (ch != null) {
                 try {
@@ -85,21 +87,26 @@ final class OwnerQueuesAhead implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits for one queue's declare ahead, at most {@code millis}; past that the bid declares it itself.
-     *
-     * @return false when interrupted (the thread's flag is set again): make no more bids
-     */
-    static boolean await(CompletableFuture<Void> declared, long millis) {
+    /** What became of one queue's declare ahead. */
+    enum Outcome {
+        /** The broker declared the queue: the bid need not. */
+        DECLARED,
+        /** Failed, or not answered in time: the bid declares the queue itself. */
+        LEFT_TO_BID,
+        /** The waiting thread was interrupted (its flag is set again): make no more bids. */
+        INTERRUPTED
+    }
+
+    /** Waits for one queue's declare ahead, at most {@code millis}. */
+    static Outcome await(CompletableFuture<Boolean> declared, long millis) {
         try {
-            declared.get(millis, TimeUnit.MILLISECONDS);
+            return declared.get(millis, TimeUnit.MILLISECONDS) ? Outcome.DECLARED : Outcome.LEFT_TO_BID;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Outcome.INTERRUPTED;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // Left to the bid.
+            return Outcome.LEFT_TO_BID;
         }
-        return true;
     }
 
     @Override

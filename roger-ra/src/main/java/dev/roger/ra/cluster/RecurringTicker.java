@@ -31,6 +31,8 @@ final class RecurringTicker {
     static final Duration IDLE = Duration.ofMinutes(5);
 
     private final ClusterCalls calls;
+    /** Partitions this node has yet to bid for: asked after the bid (their owner may not exist before). */
+    private final java.util.function.Predicate<String> bidDeferred;
     private final Map<String, Instant> nextAsk = new ConcurrentHashMap<>();
     private final Set<String> asking = ConcurrentHashMap.newKeySet();
     /** Declarations not yet taken by their owner: partition to jobs. */
@@ -44,8 +46,9 @@ final class RecurringTicker {
     private final java.util.concurrent.atomic.AtomicReference<Instant> earliest =
             new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
 
-    RecurringTicker(ClusterCalls calls) {
+    RecurringTicker(ClusterCalls calls, java.util.function.Predicate<String> bidDeferred) {
         this.calls = calls;
+        this.bidDeferred = bidDeferred;
     }
 
     /** The partitions running here now. */
@@ -85,6 +88,11 @@ final class RecurringTicker {
             Instant at = nextAsk.getOrDefault(partition, Instant.EPOCH);
             if (at.isAfter(now)) {
                 next = at.isBefore(next) ? at : next;
+                continue;
+            }
+            if (bidDeferred.test(partition)) {
+                // Due still: the pass after the bid asks.
+                next = now;
                 continue;
             }
             if (!asking.add(partition)) {

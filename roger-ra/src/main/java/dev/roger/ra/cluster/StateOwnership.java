@@ -56,6 +56,13 @@ final class StateOwnership {
     /** The consumer tag of a partition whose bid is being made (compared by identity). */
     private static final String BIDDING = new String("bidding");
     private final Set<String> owned = new HashSet<>();
+    /**
+     * Partitions whose bid the last {@link #compete} left for a later call ({@value #BIDS_PER_CALL}
+     * at most per call). Until this node bids, their owner queues may not exist: asking their owners
+     * then only has the requests returned, and ten thousand starting partitions sent some 23,000 of
+     * those (one per partition and tick, for their states and their recurring ticks).
+     */
+    private volatile Set<String> deferred = Set.of();
     /** Partitions with recent key or cancel traffic: housekept every tick, the rest every 10 minutes. */
     private final Map<String, java.time.Instant> busyUntil = new HashMap<>();
     private static final java.time.Duration BUSY = java.time.Duration.ofMinutes(5);
@@ -112,6 +119,14 @@ final class StateOwnership {
     }
 
     /**
+     * Whether this node has yet to bid for the partition, having left it for a later call: its
+     * owner may not exist yet, so asking it would be wasted.
+     */
+    boolean bidDeferred(String partition) {
+        return deferred.contains(partition);
+    }
+
+    /**
      * Competes for exactly these partitions (when a host is set); gives up the others. The bids'
      * round trips are made outside this object's lock, so that the requests of partitions already
      * bid for are served meanwhile: held through a thousand new partitions' bids, the lock kept
@@ -130,6 +145,7 @@ final class StateOwnership {
             Set<String> leaving = new HashSet<>(consumerTags.keySet());
             leaving.removeAll(partitions);
             releaseAll(leaving);
+            deferred = Set.of();
             if (host == null) {
                 return false;
             }
@@ -138,33 +154,39 @@ final class StateOwnership {
                 // Recovering with the connection: recovery brings the consumers back.
                 return false;
             }
+            Set<String> later = new HashSet<>();
             for (String partition : partitions) {
                 if (!consumerTags.containsKey(partition)) {
                     if (bids.size() == BIDS_PER_CALL) {
                         more = true;
-                        break;
+                        later.add(partition);
+                        continue;
                     }
                     // Held while the bid is made: a request delivered before basicConsume returns is served.
                     consumerTags.put(partition, BIDDING);
                     bids.add(partition);
                 }
             }
+            deferred = later;
         }
         int done = 0;
         List<String> queues = bids.stream().map(names::ownerQueue).toList();
-        List<java.util.concurrent.CompletableFuture<Void>> ahead = bids.size() < OwnerQueuesAhead.AT_LEAST ? null
+        List<java.util.concurrent.CompletableFuture<Boolean>> ahead = bids.size() < OwnerQueuesAhead.AT_LEAST ? null
                 : queuesAhead.declare(connection, queues, OWNER_QUEUE);
         try {
             for (int i = 0; i < bids.size(); i++) {
                 String partition = bids.get(i);
                 String queue = queues.get(i);
-                if (ahead != null && !OwnerQueuesAhead.await(ahead.get(i), AHEAD_WAIT_MILLIS)) {
+                OwnerQueuesAhead.Outcome declared = ahead == null ? OwnerQueuesAhead.Outcome.LEFT_TO_BID
+                        : OwnerQueuesAhead.await(ahead.get(i), AHEAD_WAIT_MILLIS);
+                if (declared == OwnerQueuesAhead.Outcome.INTERRUPTED) {
                     break;
                 }
-                // Not waiting for declare-ok: the broker handles the consume after it on this channel,
-                // and a refused declare closes the channel, which fails the consume. Half the
-                // round trips when a thousand partitions start at once.
-                ch.queueDeclareNoWait(queue, true, false, false, OWNER_QUEUE);
+                if (declared == OwnerQueuesAhead.Outcome.LEFT_TO_BID) {
+                    // Not waiting for declare-ok: the broker handles the consume after it on this
+                    // channel, and a refused declare closes the channel, which fails the consume.
+                    ch.queueDeclareNoWait(queue, true, false, false, OWNER_QUEUE);
+                }
                 String tag = ch.basicConsume(queue, false, new OwnerConsumer(ch, partition));
                 done = i + 1;
                 synchronized (this) {

@@ -104,12 +104,13 @@ final class StateReplicas {
 
     /**
      * Asks the owners for the replicas that are not loaded yet or are due a refresh, without
-     * waiting; {@code changed} runs when a replica was loaded or its paused queues changed.
+     * waiting, except those of partitions this node has yet to bid for ({@code bidDeferred}, asked
+     * after the bid); {@code changed} runs when a replica was loaded or its paused queues changed.
      */
-    void refresh(ClusterCalls calls, String node, Runnable changed) {
+    void refresh(ClusterCalls calls, String node, java.util.function.Predicate<String> bidDeferred, Runnable changed) {
         Instant now = Instant.now();
         replicas.forEach((partition, r) -> {
-            if (r.asking || (r.loaded && r.refreshDue.isAfter(now))) {
+            if (r.asking || (r.loaded && r.refreshDue.isAfter(now)) || bidDeferred.test(partition)) {
                 return;
             }
             r.asking = true;

@@ -6,7 +6,9 @@ import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -39,39 +41,62 @@ final class ConsumerChannels implements AutoCloseable {
     }
 
     /**
-     * A new channel on the first connection with room, or on a new connection.
+     * A new channel on the first connection with room, or on a new connection. Safe to call from
+     * several threads at once: only choosing the connection (and opening a new one) is serialized,
+     * not the channels' opening round trips, so that consumers start side by side.
      *
      * @throws IOException when the broker cannot be reached or refuses another channel
      */
-    synchronized Channel open() throws IOException {
+    Channel open() throws IOException {
+        Set<Slot> full = new HashSet<>();
+        while (true) {
+            Reserved r = reserve(full);
+            Channel ch;
+            try {
+                ch = r.slot().connection().createChannel();
+            } catch (IOException | RuntimeException e) {
+                r.slot().channels().decrementAndGet();
+                throw e;
+            }
+            if (ch != null) {
+                return counted(ch, r.slot());
+            }
+            // The connection's channel_max is reached.
+            r.slot().channels().decrementAndGet();
+            if (r.fresh()) {
+                throw new IOException("a new connection has no free channel");
+            }
+            full.add(r.slot());
+        }
+    }
+
+    private record Reserved(Slot slot, boolean fresh) {
+    }
+
+    /** Takes a place on the first open connection with room (not in {@code full}), or on a new connection. */
+    private synchronized Reserved reserve(Set<Slot> full) throws IOException {
         List<Slot> slots = new ArrayList<>();
         slots.add(new Slot(primary.get(), onPrimary));
         slots.addAll(extra);
         for (Slot slot : slots) {
-            if (slot.connection().isOpen() && slot.channels().get() < perConnection) {
-                Channel ch = slot.connection().createChannel();
-                if (ch != null) {
-                    return counted(ch, slot);
-                }
+            if (slot.connection().isOpen() && !full.contains(slot) && slot.channels().get() < perConnection) {
+                slot.channels().incrementAndGet();
+                return new Reserved(slot, false);
             }
         }
         try {
-            Slot slot = new Slot(factory.newConnection(name + "#" + (extra.size() + 2)), new AtomicInteger());
+            Slot slot = new Slot(factory.newConnection(name + "#" + (extra.size() + 2)), new AtomicInteger(1));
             extra.add(slot);
             LOG.log(Level.INFO, "Roger opened consumer connection #{0} ({1} channels per connection)",
                     extra.size() + 1, perConnection);
-            Channel ch = slot.connection().createChannel();
-            if (ch == null) {
-                throw new IOException("a new connection has no free channel");
-            }
-            return counted(ch, slot);
+            return new Reserved(slot, true);
         } catch (TimeoutException e) {
             throw new IOException("timed out opening another connection", e);
         }
     }
 
+    /** Counted already; gives the place back when the channel closes for good. */
     private static Channel counted(Channel ch, Slot slot) {
-        slot.channels().incrementAndGet();
         // A connection failure (hard error) closes the channel only until recovery reopens it, so
         // it keeps its place; a channel-level close (ours, or a broker error) frees it for good.
         ch.addShutdownListener(cause -> {

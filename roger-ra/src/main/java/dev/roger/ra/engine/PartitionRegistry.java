@@ -40,6 +40,8 @@ final class PartitionRegistry {
     private final Map<String, Map<String, QueueConsumer>> consumers = new HashMap<>();
     private final WaitingQueues waiting = new WaitingQueues(java.time.Clock.systemUTC());
     private final MainQueueDeclarations declarations;
+    /** Consumers started at once in a pass: about what keeps the broker busy, as for the declarations. */
+    private final SideBySide starts = new SideBySide("roger-consumer-start", 8);
     private final Runnable reconcileSoon;
     /**
      * The last pass left nothing to do: every partition's state known, every queue to consume
@@ -196,23 +198,33 @@ final class PartitionRegistry {
         want.values().forEach(spec -> spec.queues().keySet().forEach(q -> wanted.add(names.mainQueue(spec.partition(), q))));
         waiting.retainOnly(wanted);
         declareAhead(desired);
-        // A failed start that is not the queue's own (the broker unreachable, refusing connections)
-        // ends the pass: every further attempt would wait out the same timeout while holding this
-        // lock. A queue the broker refuses (another type, access, a limit) waits alone.
-        starting:
+        List<Wanted> toStart = new ArrayList<>();
         for (PartitionSpec spec : want.values()) {
-            Map<String, QueueConsumer> queues = consumers.computeIfAbsent(spec.partition(), p -> new TreeMap<>());
+            Map<String, QueueConsumer> queues = consumers.getOrDefault(spec.partition(), Map.of());
             for (Map.Entry<String, Integer> q : spec.queues().entrySet()) {
                 String name = names.mainQueue(spec.partition(), q.getKey());
                 // A queue still being declared gets its consumer in the pass its declaration asks for.
                 if (!queues.containsKey(q.getKey()) && waiting.due(name) && !declarations.inFlight(name)) {
-                    Started started = startConsumer(spec.partition(), q.getKey(), q.getValue());
-                    if (started.consumer() != null) {
-                        queues.put(q.getKey(), started.consumer());
-                    } else if (!started.queueRefused()) {
-                        break starting;
-                    }
+                    toStart.add(new Wanted(spec.partition(), q.getKey(), q.getValue(), name));
                 }
+            }
+        }
+        // A failed start that is not the queue's own (the broker unreachable, refusing connections)
+        // ends the pass: every further attempt would wait out the same timeout while holding this
+        // lock. A queue the broker refuses (another type, access, a limit) waits alone.
+        List<Started> started = starts.run(toStart, this::startConsumer,
+                s -> s.consumer() == null && !s.queueRefused());
+        for (int i = 0; i < toStart.size(); i++) {
+            Wanted w = toStart.get(i);
+            Started s = started.get(i);
+            if (s == null) {
+                continue;
+            }
+            if (s.consumer() != null) {
+                consumers.computeIfAbsent(w.partition(), p -> new TreeMap<>()).put(w.queue(), s.consumer());
+                waiting.consumed(w.name());
+            } else if (s.failure() != null) {
+                waiting.failed(w.name(), w.partition(), w.queue(), s.failure());
             }
         }
         settled = want.size() == desired.size() && waiting.list().isEmpty() && want.values().stream()
@@ -220,8 +232,15 @@ final class PartitionRegistry {
                         .containsAll(spec.queues().keySet()));
     }
 
-    /** A consumer, or whether the broker refused that queue in particular. */
-    private record Started(QueueConsumer consumer, boolean queueRefused) {
+    /** A main queue to consume. */
+    private record Wanted(String partition, String queue, int workers, String name) {
+    }
+
+    /**
+     * A consumer, or why it did not start ({@code failure}, null when interrupted) and whether the
+     * broker refused that queue in particular.
+     */
+    private record Started(QueueConsumer consumer, Throwable failure, boolean queueRefused) {
     }
 
     /** Reply codes with which the broker refuses one queue, not the connection. */
@@ -297,30 +316,35 @@ final class PartitionRegistry {
         });
     }
 
-    private Started startConsumer(String partition, String queue, int workers) {
-        String name = names.mainQueue(partition, queue);
+    /** Runs side by side with the other starts of a pass: touches none of the registry's state. */
+    private Started startConsumer(Wanted w) {
         Channel channel = null;
         try {
-            declarer.ensureMain(name);
+            declarer.ensureMain(w.name());
             channel = channels.open();
-            QueueConsumer consumer = QueueConsumer.start(channel, name, partition, queue, workers, dispatcher);
-            waiting.consumed(name);
-            LOG.log(Level.DEBUG, "Consuming {0} with {1} workers", name, workers);
-            return new Started(consumer, false);
-        } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
-            declarer.forget(name);
-            if (channel != null) {
-                try {
-                    channel.abort();
-                } catch (IOException | RuntimeException ignored) {
-                    // The channel is unusable either way.
-                }
-            }
-            waiting.failed(name, partition, queue, e);
-            return new Started(null, queueRefused(e));
+            QueueConsumer consumer = QueueConsumer.start(channel, w.name(), w.partition(), w.queue(), w.workers(),
+                    dispatcher);
+            LOG.log(Level.DEBUG, "Consuming {0} with {1} workers", w.name(), w.workers());
+            return new Started(consumer, null, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Started(null, false);
+            abort(channel);
+            return new Started(null, null, false);
+        } catch (Throwable e) {
+            // Anything, so that no channel is left consuming without the registry knowing it.
+            declarer.forget(w.name());
+            abort(channel);
+            return new Started(null, e, queueRefused(e));
+        }
+    }
+
+    private static void abort(Channel channel) {
+        if (channel != null) {
+            try {
+                channel.abort();
+            } catch (IOException | RuntimeException ignored) {
+                // The channel is unusable either way.
+            }
         }
     }
 
@@ -328,6 +352,7 @@ final class PartitionRegistry {
     synchronized void stopAll() {
         closed = true;
         declarations.close();
+        starts.close();
         consumers.values().forEach(q -> q.values().forEach(QueueConsumer::stop));
         consumers.clear();
     }
